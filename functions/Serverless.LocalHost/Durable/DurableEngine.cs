@@ -1,0 +1,78 @@
+using System.Net;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Serverless.Workflow.Orchestration;
+
+namespace Serverless.LocalHost.Durable;
+
+/// <summary>
+/// The Durable Task engine of the local host: <c>DurableTask.AzureStorage</c> over the configured storage, served by
+/// the public <see cref="TaskHubGrpcServer"/> sidecar on a loopback HTTP/2 port. The standard gRPC worker and client
+/// of <c>Microsoft.DurableTask</c> talk to it through <see cref="Channel"/>, in this same process.
+/// </summary>
+public sealed class DurableEngine : IAsyncDisposable
+{
+    static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
+
+    readonly WebApplication sidecar;
+
+    DurableEngine(WebApplication sidecar, GrpcChannel channel)
+    {
+        this.sidecar = sidecar;
+        Channel = channel;
+    }
+
+    public GrpcChannel Channel { get; }
+
+    public static async Task<DurableEngine> StartAsync(
+        string storageConnectionString, DurableOptions options, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton(services => new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            TaskHubName = options.TaskHub,
+            PartitionCount = options.PartitionCount,
+            MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
+            MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
+            MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+            StorageAccountClientProvider = new StorageAccountClientProvider(storageConnectionString),
+            LoggerFactory = services.GetRequiredService<ILoggerFactory>(),
+        }));
+        builder.Services.AddSingleton<IOrchestrationService>(s => s.GetRequiredService<AzureStorageOrchestrationService>());
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(s => s.GetRequiredService<AzureStorageOrchestrationService>());
+        builder.Services.AddSingleton<TaskHubGrpcServer>();
+
+        var app = builder.Build();
+        app.MapGrpcService<TaskHubGrpcServer>();
+        try
+        {
+            await app.Services.GetRequiredService<AzureStorageOrchestrationService>().CreateIfNotExistsAsync();
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        return new DurableEngine(app, GrpcChannel.ForAddress(app.Urls.First()));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(StopTimeout);
+        await Channel.ShutdownAsync();
+        Channel.Dispose();
+        await sidecar.StopAsync(timeout.Token);
+        await sidecar.DisposeAsync();
+    }
+}

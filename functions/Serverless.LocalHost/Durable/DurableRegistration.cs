@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+using Serverless.Workflow.Orchestration;
+
+namespace Serverless.LocalHost.Durable;
+
+public static class DurableRegistration
+{
+    /// <summary>Starts the engine and registers the standard gRPC worker (with the workflow's tasks) and client.</summary>
+    public static async Task<DurableEngine> AddDurableEngineAsync(
+        this WebApplicationBuilder builder, string storageConnectionString, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Configuration.BindValidated<DurableOptions>(DurableOptions.Section);
+        var engine = await DurableEngine.StartAsync(storageConnectionString, options, builder.Configuration, cancellationToken);
+        builder.Services.AddDurableTaskWorker(worker =>
+        {
+            worker.UseGrpc(engine.Channel);
+            worker.AddTasks(registry => registry.AddWorkflowTasks());
+        });
+        builder.Services.AddDurableTaskClient(client => client.UseGrpc(engine.Channel));
+        return engine;
+    }
+}
+
+public static class ConfigurationExtensions
+{
+    /// <summary>
+    /// Binds and validates a section before the host is built, for settings needed to start its parts
+    /// (Azurite, the engine). A value that does not parse or fails a rule stops the start with one clear line.
+    /// </summary>
+    public static T BindValidated<T>(this IConfiguration configuration, string section)
+        where T : class, new()
+    {
+        T value;
+        try
+        {
+            value = configuration.GetSection(section).Get<T>() ?? new T();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new StartupException($"Invalid setting in '{section}': {e.Message}", e);
+        }
+
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(value, new ValidationContext(value), results, validateAllProperties: true))
+        {
+            throw new StartupException($"Invalid setting in '{section}': {string.Join(" ", results.Select(r => r.ErrorMessage))}");
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Serverless.LocalHost;
+
+/// <summary>Settings only the local host has (ARCHITECTURE.md, Configuration).</summary>
+public sealed class LocalHostOptions
+{
+    public const string Section = "LocalHost";
+
+    /// <summary>The key admin routes expect in <c>x-functions-key</c>; generated at start when not set.</summary>
+    public string? AdminKey { get; set; }
+
+    public bool SeedDemoData { get; set; }
+
+    [Required]
+    public AzuriteOptions Azurite { get; set; } = new();
+}
+
+public sealed class AzuriteOptions
+{
+    /// <summary>Where Azurite keeps its data; a relative path is taken from the repository root.</summary>
+    [Required]
+    public string DataPath { get; set; } = Path.Combine(".local", "azurite");
+
+    /// <summary>A throwaway store: nothing is written to disk.</summary>
+    public bool InMemory { get; set; }
+
+    /// <summary>0 picks a free port; a taken standard port is replaced by a free one.</summary>
+    [Range(0, 65535)]
+    public int BlobPort { get; set; } = 10000;
+
+    [Range(0, 65535)]
+    public int QueuePort { get; set; } = 10001;
+
+    [Range(0, 65535)]
+    public int TablePort { get; set; } = 10002;
+}

@@ -1,0 +1,66 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Serverless.Workflow.Applications;
+
+/// <summary>The application's row in the Applications table: the business record and its projected status.</summary>
+public sealed class ApplicationEntity : ITableEntity
+{
+    public const string Row = "application";
+
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = Row;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string Programme { get; set; } = "";
+
+    public string Language { get; set; } = "ko";
+
+    public string FirmName { get; set; } = "";
+
+    public string BusinessRegistrationNumber { get; set; } = "";
+
+    public string FirmEmail { get; set; } = "";
+
+    public string Status { get; set; } = nameof(ApplicationStatus.Submitted);
+
+    public string Stage { get; set; } = nameof(ApplicationStage.Intake);
+
+    public int Round { get; set; }
+
+    public DateTimeOffset SubmittedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public string ApplicationId => PartitionKey;
+
+    public ApplicationStatus CurrentStatus => Enum.Parse<ApplicationStatus>(Status);
+}
+
+/// <summary>One entry of the audit trail (ApplicationEvents): what happened, when, from which status to which.</summary>
+public sealed class ApplicationEventEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = "";
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string Type { get; set; } = "";
+
+    public string Actor { get; set; } = "";
+
+    public string? FromStatus { get; set; }
+
+    public string? ToStatus { get; set; }
+
+    public string? Note { get; set; }
+
+    public DateTimeOffset At { get; set; }
+}

@@ -1,0 +1,56 @@
+namespace Serverless.Workflow.Applications;
+
+/// <summary>Where an application stands (WORKFLOW.md, Statuses and stages).</summary>
+public enum ApplicationStatus
+{
+    Submitted,
+    AwaitingDocuments,
+    Ineligible,
+    Diagnosed,
+    AwaitingReview,
+    ChangesRequested,
+    Approved,
+    Rejected,
+    Matching,
+    Unmatched,
+    InProgress,
+    AwaitingFeedback,
+    Completed,
+    Expired,
+    Terminated,
+    Failed,
+}
+
+/// <summary>The coarse phase a status belongs to, for dashboards and filters.</summary>
+public enum ApplicationStage
+{
+    Intake,
+    Screening,
+    Diagnosis,
+    Review,
+    Matching,
+    Execution,
+    Feedback,
+    Closed,
+}
+
+public static class ApplicationStatusExtensions
+{
+    public static ApplicationStage Stage(this ApplicationStatus status) => status switch
+    {
+        ApplicationStatus.Submitted => ApplicationStage.Intake,
+        ApplicationStatus.AwaitingDocuments or ApplicationStatus.Ineligible => ApplicationStage.Screening,
+        ApplicationStatus.Diagnosed => ApplicationStage.Diagnosis,
+        ApplicationStatus.AwaitingReview or ApplicationStatus.ChangesRequested
+            or ApplicationStatus.Approved or ApplicationStatus.Rejected => ApplicationStage.Review,
+        ApplicationStatus.Matching or ApplicationStatus.Unmatched => ApplicationStage.Matching,
+        ApplicationStatus.InProgress => ApplicationStage.Execution,
+        ApplicationStatus.AwaitingFeedback => ApplicationStage.Feedback,
+        _ => ApplicationStage.Closed,
+    };
+
+    /// <summary>Terminal statuses end the orchestration; a firm may apply again after one.</summary>
+    public static bool IsTerminal(this ApplicationStatus status) => status is
+        ApplicationStatus.Ineligible or ApplicationStatus.Rejected or ApplicationStatus.Completed
+        or ApplicationStatus.Expired or ApplicationStatus.Terminated or ApplicationStatus.Failed;
+}

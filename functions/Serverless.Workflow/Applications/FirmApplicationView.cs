@@ -1,0 +1,23 @@
+using Serverless.Workflow.Documents;
+
+namespace Serverless.Workflow.Applications;
+
+/// <summary>What a firm sees of its application (GET /api/applications/{id}).</summary>
+public sealed record FirmApplicationView(
+    string ApplicationId,
+    string Programme,
+    ApplicationStatus Status,
+    ApplicationStage Stage,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset UpdatedAt,
+    FirmSummary Firm,
+    IReadOnlyList<DocumentInfo> Documents,
+    IReadOnlyList<TimelineEntry> Timeline);
+
+public sealed record FirmSummary(string Name, string BusinessRegistrationNumber);
+
+public sealed record TimelineEntry(ApplicationStatus Status, DateTimeOffset At, string? Note);
+
+/// <summary>The 202 answer to a submission.</summary>
+public sealed record SubmissionAccepted(
+    string ApplicationId, ApplicationStatus Status, string AccessToken, string StatusUrl, string DocumentsUrl);

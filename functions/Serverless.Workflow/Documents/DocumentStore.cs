@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using Azure.Storage.Blobs.Models;
+using Serverless.Workflow.Storage;
+
+namespace Serverless.Workflow.Documents;
+
+/// <summary>A firm's uploaded document, as the API shows it.</summary>
+public sealed record DocumentInfo(
+    string DocumentId, string Kind, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt);
+
+/// <summary>
+/// Documents live in Blob storage at <c>{applicationId}/documents/{documentId}/{fileName}</c>; what the API shows of
+/// them is kept in the blob's metadata, so listing an application's documents is one prefix listing.
+/// </summary>
+public sealed class DocumentStore(WorkflowStorage storage, TimeProvider time)
+{
+    public async Task<DocumentInfo> SaveAsync(
+        string applicationId, string kind, string fileName, string contentType, Stream content, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, cancellationToken);
+        buffer.Position = 0;
+        var document = new DocumentInfo(
+            DocumentId: Guid.NewGuid().ToString("N"),
+            Kind: kind,
+            FileName: fileName,
+            ContentType: contentType,
+            SizeBytes: buffer.Length,
+            Sha256: Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))),
+            UploadedAt: time.GetUtcNow());
+
+        var blob = storage.Documents.GetBlobClient(BlobName(applicationId, document.DocumentId, fileName));
+        await blob.UploadAsync(buffer, new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+            Metadata = ToMetadata(document),
+        }, cancellationToken);
+        return document;
+    }
+
+    public async Task<IReadOnlyList<DocumentInfo>> ListAsync(string applicationId, CancellationToken cancellationToken)
+    {
+        var documents = new List<DocumentInfo>();
+        await foreach (var blob in storage.Documents.GetBlobsAsync(
+            BlobTraits.Metadata, BlobStates.None, $"{applicationId}/documents/", cancellationToken))
+        {
+            documents.Add(FromMetadata(blob.Metadata, blob.Properties.ContentLength ?? 0));
+        }
+
+        return [.. documents.OrderBy(d => d.UploadedAt)];
+    }
+
+    /// <summary>The document's content, or null when the application has no such document.</summary>
+    public async Task<(DocumentInfo Info, Stream Content)?> OpenAsync(string applicationId, string documentId, CancellationToken cancellationToken)
+    {
+        await foreach (var blob in storage.Documents.GetBlobsAsync(
+            BlobTraits.Metadata, BlobStates.None, $"{applicationId}/documents/{documentId}/", cancellationToken))
+        {
+            var info = FromMetadata(blob.Metadata, blob.Properties.ContentLength ?? 0);
+            var content = await storage.Documents.GetBlobClient(blob.Name).OpenReadAsync(cancellationToken: cancellationToken);
+            return (info, content);
+        }
+
+        return null;
+    }
+
+    static string BlobName(string applicationId, string documentId, string fileName) =>
+        $"{applicationId}/documents/{documentId}/{fileName}";
+
+    // Blob metadata is ASCII only, so the (possibly Korean) file name is stored URL-encoded.
+    static Dictionary<string, string> ToMetadata(DocumentInfo d) => new()
+    {
+        ["documentId"] = d.DocumentId,
+        ["kind"] = d.Kind,
+        ["fileName"] = Uri.EscapeDataString(d.FileName),
+        ["contentType"] = d.ContentType,
+        ["sha256"] = d.Sha256,
+        ["uploadedAt"] = d.UploadedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    static DocumentInfo FromMetadata(IDictionary<string, string> m, long size) => new(
+        m["documentId"], m["kind"], Uri.UnescapeDataString(m["fileName"]), m["contentType"], size, m["sha256"],
+        DateTimeOffset.Parse(m["uploadedAt"], System.Globalization.CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,28 @@
+namespace Serverless.Workflow.Http;
+
+/// <summary>One HTTP operation of API.md: what both hosts map and what the OpenAPI document describes.</summary>
+public sealed record ApiOperation(string Method, string Template, string OperationId, string Summary, IReadOnlyList<int> Responses);
+
+/// <summary>
+/// Route templates, as constants so the Functions app's [HttpTrigger] attributes use the very same strings.
+/// host.json sets an empty route prefix, so templates carry their own <c>api/</c>.
+/// </summary>
+public static class ApiRoutes
+{
+    public const string Health = "api/health";
+    public const string OpenApi = "api/openapi.json";
+    public const string Applications = "api/applications";
+    public const string Application = "api/applications/{applicationId}";
+    public const string Documents = "api/applications/{applicationId}/documents";
+    public const string Document = "api/applications/{applicationId}/documents/{documentId}";
+
+    public static IReadOnlyList<ApiOperation> All { get; } =
+    [
+        new("GET", Health, "GetHealth", "Storage and durable engine health", [200, 503]),
+        new("GET", OpenApi, "GetOpenApi", "This document", [200]),
+        new("POST", Applications, "SubmitApplication", "A firm submits an application", [202, 400, 409, 413, 415]),
+        new("GET", Application, "GetApplication", "The firm reads its application (Bearer access token)", [200, 401, 404]),
+        new("POST", Documents, "UploadDocument", "The firm uploads a document (multipart: kind, file)", [201, 400, 401, 404, 409, 413, 415]),
+        new("GET", Document, "DownloadDocument", "The firm downloads one of its documents", [200, 401, 404]),
+    ];
+}

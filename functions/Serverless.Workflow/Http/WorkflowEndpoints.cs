@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.DurableTask.Client;
+using Serverless.Workflow.Operations;
+
+namespace Serverless.Workflow.Http;
+
+/// <summary>
+/// Maps every route of <see cref="ApiRoutes"/> onto its handler, for hosts built on minimal APIs (the local host).
+/// The Functions app has one [Function] wrapper per route instead; a test keeps the two sets equal.
+/// </summary>
+public static class WorkflowEndpoints
+{
+    public static IEndpointRouteBuilder MapWorkflowApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(ApiRoutes.Health, (HealthHandler h, DurableTaskClient durable, CancellationToken ct) => h.CheckAsync(durable, ct));
+        app.MapGet(ApiRoutes.OpenApi, OpenApiHandler.Get);
+
+        app.MapPost(ApiRoutes.Applications, (HttpRequest request, ApplicationHandlers h, DurableTaskClient durable, CancellationToken ct) =>
+            h.SubmitAsync(request, durable, ct));
+        app.MapGet(ApiRoutes.Application, (HttpRequest request, string applicationId, ApplicationHandlers h, CancellationToken ct) =>
+            h.GetAsync(request, applicationId, ct));
+        app.MapPost(ApiRoutes.Documents, (HttpRequest request, string applicationId, ApplicationHandlers h, DurableTaskClient durable, CancellationToken ct) =>
+            h.UploadDocumentAsync(request, applicationId, durable, ct));
+        app.MapGet(ApiRoutes.Document, (HttpRequest request, string applicationId, string documentId, ApplicationHandlers h, CancellationToken ct) =>
+            h.DownloadDocumentAsync(request, applicationId, documentId, ct));
+        return app;
+    }
+}

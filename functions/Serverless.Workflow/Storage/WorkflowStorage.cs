@@ -1,0 +1,35 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Options;
+
+namespace Serverless.Workflow.Storage;
+
+/// <summary>The tables and the blob container of ARCHITECTURE.md (Storage), named with the configured prefix.</summary>
+public sealed class WorkflowStorage(TableServiceClient tables, BlobServiceClient blobs, IOptions<StorageOptions> options)
+{
+    readonly string prefix = options.Value.TablePrefix;
+
+    public TableClient Applications => Table("Applications");
+
+    public TableClient ApplicationEvents => Table("ApplicationEvents");
+
+    public TableClient Links => Table("Links");
+
+    public BlobContainerClient Documents => blobs.GetBlobContainerClient((prefix + "applications").ToLowerInvariant());
+
+    public TableServiceClient TableService => tables;
+
+    IEnumerable<TableClient> AllTables => [Applications, ApplicationEvents, Links];
+
+    TableClient Table(string name) => tables.GetTableClient(prefix + name);
+
+    public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var table in AllTables)
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken);
+        }
+
+        await Documents.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Serverless.Workflow.Applications;
+using Serverless.Workflow.Documents;
+using Serverless.Workflow.Http;
+using Serverless.Workflow.Links;
+using Serverless.Workflow.Operations;
+using Serverless.Workflow.Orchestration;
+using Serverless.Workflow.Storage;
+
+namespace Serverless.Workflow;
+
+public static class WorkflowRegistration
+{
+    /// <summary>Everything both hosts share: options, storage, stores, handlers, orchestrator and activities.</summary>
+    public static IHostApplicationBuilder AddWorkflow(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddStorage();
+        builder.Services.AddOptions<WorkflowOptions>()
+            .BindConfiguration(WorkflowOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ApplicationStore>();
+        builder.Services.AddSingleton<DocumentStore>();
+        builder.Services.AddSingleton<FirmAccess>();
+        builder.Services.AddSingleton<ApplicationHandlers>();
+        builder.Services.AddSingleton<HealthHandler>();
+        builder.Services.AddWorkflowActivities();
+        return builder;
+    }
+}
