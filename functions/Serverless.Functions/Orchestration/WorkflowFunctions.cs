@@ -1,0 +1,28 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Serverless.Workflow.Applications;
+using Serverless.Workflow.Orchestration;
+
+namespace Serverless.Functions.Orchestration;
+
+/// <summary>
+/// The orchestrator and every activity of <see cref="WorkflowTasks"/>, each behind a [Function] named after its type,
+/// so the names in history are the same as on the local host.
+/// </summary>
+public sealed class WorkflowFunctions(LoadWorkflowOptionsActivity loadWorkflowOptions, RecordStatusActivity recordStatus)
+{
+    [Function(nameof(SupportApplicationOrchestrator))]
+    public static Task<ApplicationStatus> SupportApplication([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new SupportApplicationOrchestrator().RunAsync(context, context.GetInput<ApplicationStarted>()!);
+    }
+
+    [Function(nameof(LoadWorkflowOptionsActivity))]
+    public Task<WorkflowOptions> LoadWorkflowOptions([ActivityTrigger] string applicationId, FunctionContext function) =>
+        loadWorkflowOptions.RunAsync(new FunctionActivityContext(nameof(LoadWorkflowOptionsActivity), function), applicationId);
+
+    [Function(nameof(RecordStatusActivity))]
+    public Task<ApplicationStatus> RecordStatus([ActivityTrigger] StatusChange change, FunctionContext function) =>
+        recordStatus.RunAsync(new FunctionActivityContext(nameof(RecordStatusActivity), function), change);
+}

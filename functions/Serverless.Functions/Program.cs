@@ -1,0 +1,9 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+using Serverless.Workflow;
+
+// The Azure Functions app: the workflow's orchestrator, activities and routes behind thin [Function] wrappers.
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.AddWorkflow();
+await builder.Build().RunAsync();
