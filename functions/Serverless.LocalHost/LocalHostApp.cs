@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using Serverless.LocalHost.Azurite;
 using Serverless.LocalHost.Durable;
 using Serverless.Workflow;
-using Serverless.Workflow.Http;
 using Serverless.Workflow.Links;
 
 namespace Serverless.LocalHost;
@@ -29,7 +28,8 @@ public sealed class LocalHostApp : IAsyncDisposable
 
     public static async Task<LocalHostApp> StartAsync(string[] args, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Settings files sit beside the binary, wherever the host is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -56,7 +56,7 @@ public sealed class LocalHostApp : IAsyncDisposable
             builder.AddWorkflow();
 
             var app = builder.Build();
-            app.MapWorkflowApi();
+            app.MapLocalHostRoutes();
             app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, local));
             await app.StartAsync(cancellationToken);
             return new LocalHostApp(app, engine, azurite);

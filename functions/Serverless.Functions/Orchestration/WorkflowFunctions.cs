@@ -12,11 +12,9 @@ namespace Serverless.Functions.Orchestration;
 public sealed class WorkflowFunctions(LoadWorkflowOptionsActivity loadWorkflowOptions, RecordStatusActivity recordStatus)
 {
     [Function(nameof(SupportApplicationOrchestrator))]
-    public static Task<ApplicationStatus> SupportApplication([OrchestrationTrigger] TaskOrchestrationContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return new SupportApplicationOrchestrator().RunAsync(context, context.GetInput<ApplicationStarted>()!);
-    }
+    public static Task<ApplicationStatus> SupportApplication(
+        [OrchestrationTrigger] TaskOrchestrationContext context, ApplicationStarted input) =>
+        new SupportApplicationOrchestrator().RunAsync(context, input);
 
     [Function(nameof(LoadWorkflowOptionsActivity))]
     public Task<WorkflowOptions> LoadWorkflowOptions([ActivityTrigger] string applicationId, FunctionContext function) =>

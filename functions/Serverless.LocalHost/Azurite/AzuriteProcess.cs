@@ -75,7 +75,15 @@ public sealed class AzuriteProcess : IAsyncDisposable
         else
         {
             var location = Path.GetFullPath(options.DataPath, repoRoot);
-            Directory.CreateDirectory(location);
+            try
+            {
+                Directory.CreateDirectory(location);
+            }
+            catch (IOException e)
+            {
+                throw new StartupException($"Azurite cannot keep its data in '{location}': {e.Message}", e);
+            }
+
             start.ArgumentList.Add("--location");
             start.ArgumentList.Add(location);
         }

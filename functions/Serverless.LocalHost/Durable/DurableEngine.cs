@@ -44,6 +44,8 @@ public sealed class DurableEngine : IAsyncDisposable
             MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
             MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+            ControlQueueVisibilityTimeout = options.MessageVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = options.MessageVisibilityTimeout,
             StorageAccountClientProvider = new StorageAccountClientProvider(storageConnectionString),
             LoggerFactory = services.GetRequiredService<ILoggerFactory>(),
         }));

@@ -46,7 +46,8 @@ public static class ConfigurationExtensions
         var results = new List<ValidationResult>();
         if (!Validator.TryValidateObject(value, new ValidationContext(value), results, validateAllProperties: true))
         {
-            throw new StartupException($"Invalid setting in '{section}': {string.Join(" ", results.Select(r => r.ErrorMessage))}");
+            throw new StartupException(string.Join(" ", results.Select(r =>
+                $"Invalid setting {section}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}")));
         }
 
         return value;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
 using Serverless.Workflow.Operations;
@@ -14,16 +15,16 @@ public static class WorkflowEndpoints
 {
     public static IEndpointRouteBuilder MapWorkflowApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet(ApiRoutes.Health, (HealthHandler h, DurableTaskClient durable, CancellationToken ct) => h.CheckAsync(durable, ct));
+        app.MapGet(ApiRoutes.Health, ([FromServices] HealthHandler h, [FromServices] DurableTaskClient durable, CancellationToken ct) => h.CheckAsync(durable, ct));
         app.MapGet(ApiRoutes.OpenApi, OpenApiHandler.Get);
 
-        app.MapPost(ApiRoutes.Applications, (HttpRequest request, ApplicationHandlers h, DurableTaskClient durable, CancellationToken ct) =>
+        app.MapPost(ApiRoutes.Applications, (HttpRequest request, [FromServices] ApplicationHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
             h.SubmitAsync(request, durable, ct));
-        app.MapGet(ApiRoutes.Application, (HttpRequest request, string applicationId, ApplicationHandlers h, CancellationToken ct) =>
+        app.MapGet(ApiRoutes.Application, (HttpRequest request, string applicationId, [FromServices] ApplicationHandlers h, CancellationToken ct) =>
             h.GetAsync(request, applicationId, ct));
-        app.MapPost(ApiRoutes.Documents, (HttpRequest request, string applicationId, ApplicationHandlers h, DurableTaskClient durable, CancellationToken ct) =>
+        app.MapPost(ApiRoutes.Documents, (HttpRequest request, string applicationId, [FromServices] ApplicationHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
             h.UploadDocumentAsync(request, applicationId, durable, ct));
-        app.MapGet(ApiRoutes.Document, (HttpRequest request, string applicationId, string documentId, ApplicationHandlers h, CancellationToken ct) =>
+        app.MapGet(ApiRoutes.Document, (HttpRequest request, string applicationId, string documentId, [FromServices] ApplicationHandlers h, CancellationToken ct) =>
             h.DownloadDocumentAsync(request, applicationId, documentId, ct));
         return app;
     }

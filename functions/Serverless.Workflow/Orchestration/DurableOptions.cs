@@ -25,6 +25,13 @@ public sealed class DurableOptions
     [Range(1, 1000)]
     public int MaxConcurrentOrchestrations { get; set; } = 100;
 
+    /// <summary>
+    /// How long a dequeued engine message stays hidden. A host killed mid-step leaves its message hidden this long
+    /// before another host can take it: the recovery time after a crash. Steps here take well under a second.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
+    public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The longest the engine waits between queue polls when idle: the latency floor of a quiet host.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);

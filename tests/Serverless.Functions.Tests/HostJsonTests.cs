@@ -1,0 +1,27 @@
+using System.Text.Json;
+using Serverless.Testing;
+using Xunit;
+
+namespace Serverless.Functions.Tests;
+
+/// <summary>host.json settings that only the Azure Functions host reads, checked as configuration.</summary>
+public sealed class HostJsonTests
+{
+    static readonly JsonElement HostJson =
+        JsonSerializer.Deserialize<JsonElement>(File.ReadAllText(Path.Combine(RepoPaths.FunctionsOutput, "host.json")));
+
+    [Fact]
+    public void TaskHub_ComesFromTheTaskHubNameSetting()
+    {
+        var durable = HostJson.GetProperty("extensions").GetProperty("durableTask");
+
+        Assert.Equal("%TASKHUB_NAME%", durable.GetProperty("hubName").GetString());
+        Assert.Equal("AzureStorage", durable.GetProperty("storageProvider").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public void RoutePrefix_IsEmpty_SoRouteTemplatesCarryTheirOwnApiPrefix()
+    {
+        Assert.Equal("", HostJson.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
+    }
+}

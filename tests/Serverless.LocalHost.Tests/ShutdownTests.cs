@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using Serverless.Testing;
+using Xunit;
+
+namespace Serverless.LocalHost.Tests;
+
+/// <summary>The Azurite the host starts for itself never outlives it.</summary>
+public sealed class ShutdownTests
+{
+    static readonly Dictionary<string, string> OwnAzurite = new()
+    {
+        ["LocalHost:Azurite:InMemory"] = "true",
+        ["LocalHost:Azurite:BlobPort"] = "0",
+        ["LocalHost:Azurite:QueuePort"] = "0",
+        ["LocalHost:Azurite:TablePort"] = "0",
+    };
+
+    [Fact]
+    public async Task CtrlC_StopsTheHostAndItsAzurite()
+    {
+        await using var host = LocalHostProcess.Launch(OwnAzurite);
+        await host.WaitUntilHealthyAsync();
+        var azurite = Assert.Single(ChildProcesses(host.ProcessId));
+
+        await host.InterruptAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, host.ExitCode);
+        Assert.True(await HasExitedAsync(azurite, TimeSpan.FromSeconds(15)), "Azurite still runs after Ctrl-C");
+    }
+
+    [Fact]
+    public async Task KilledHost_ItsAzuriteStopsByItself()
+    {
+        await using var host = LocalHostProcess.Launch(OwnAzurite);
+        await host.WaitUntilHealthyAsync();
+        var azurite = Assert.Single(ChildProcesses(host.ProcessId));
+
+        await host.KillAsync();
+
+        Assert.True(await HasExitedAsync(azurite, TimeSpan.FromSeconds(15)), "Azurite outlived a killed host");
+    }
+
+    /// <summary>Direct children of a process, from /proc (Linux).</summary>
+    static List<int> ChildProcesses(int parent) =>
+        [.. Directory.GetDirectories($"/proc/{parent}/task")
+            .Select(task => Path.Combine(task, "children"))
+            .Where(File.Exists)
+            .SelectMany(file => File.ReadAllText(file).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(int.Parse)];
+
+    static async Task<bool> HasExitedAsync(int pid, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            if (!Directory.Exists($"/proc/{pid}") || File.ReadAllText($"/proc/{pid}/stat").Split(' ')[2] == "Z")
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,10 @@
+using Serverless.Testing;
+using Xunit;
+
+namespace Serverless.Workflow.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class AzuriteTests : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "Azurite";
+}

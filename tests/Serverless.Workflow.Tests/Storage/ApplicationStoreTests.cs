@@ -1,0 +1,74 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Options;
+using Serverless.Testing;
+using Serverless.Workflow.Applications;
+using Serverless.Workflow.Orchestration;
+using Serverless.Workflow.Storage;
+using Xunit;
+
+namespace Serverless.Workflow.Tests.Storage;
+
+/// <summary>The projection writes against real Table storage (Azurite).</summary>
+[Collection(AzuriteTests.Name)]
+public sealed class ApplicationStoreTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    static readonly DateTimeOffset SubmittedAt = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+
+    readonly WorkflowStorage storage = new(
+        new TableServiceClient(azurite.ConnectionString),
+        new BlobServiceClient(azurite.ConnectionString),
+        Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = AzuriteFixture.Unique() }));
+
+    ApplicationStore Store => new(storage);
+
+    public Task InitializeAsync() => storage.CreateIfNotExistsAsync(CancellationToken.None);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task ApplyStatus_RetriedByTheEngine_LeavesOneAuditEntryAndTheNewStatus()
+    {
+        var id = await CreateAsync();
+        var change = new StatusChange(id, ApplicationStatus.AwaitingDocuments, 0, SubmittedAt.AddSeconds(1));
+
+        await Store.ApplyStatusAsync(change, CancellationToken.None);
+        await Store.ApplyStatusAsync(change, CancellationToken.None);
+
+        var application = await Store.FindAsync(id, CancellationToken.None);
+        Assert.Equal(ApplicationStatus.AwaitingDocuments, application!.CurrentStatus);
+        Assert.Equal(ApplicationStage.Screening.ToString(), application.Stage);
+        var events = await Store.EventsAsync(id, CancellationToken.None);
+        Assert.Single(events, e => e.ToStatus == nameof(ApplicationStatus.AwaitingDocuments));
+    }
+
+    [Fact]
+    public async Task ApplyStatus_AnOlderChangeReplayedLate_DoesNotOverwriteTheNewerStatus()
+    {
+        var id = await CreateAsync();
+        var older = new StatusChange(id, ApplicationStatus.AwaitingDocuments, 0, SubmittedAt.AddSeconds(1));
+        var newer = new StatusChange(id, ApplicationStatus.Expired, 0, SubmittedAt.AddSeconds(2));
+
+        await Store.ApplyStatusAsync(older, CancellationToken.None);
+        await Store.ApplyStatusAsync(newer, CancellationToken.None);
+        await Store.ApplyStatusAsync(older, CancellationToken.None);
+
+        var application = await Store.FindAsync(id, CancellationToken.None);
+        Assert.Equal(ApplicationStatus.Expired, application!.CurrentStatus);
+    }
+
+    async Task<string> CreateAsync()
+    {
+        var id = ApplicationIds.New();
+        await Store.CreateAsync(new ApplicationEntity
+        {
+            PartitionKey = id,
+            FirmName = "남동정밀(주)",
+            BusinessRegistrationNumber = "124-81-00998",
+            FirmEmail = "ceo@example.com",
+            SubmittedAt = SubmittedAt,
+            UpdatedAt = SubmittedAt,
+        }, CancellationToken.None);
+        return id;
+    }
+}
