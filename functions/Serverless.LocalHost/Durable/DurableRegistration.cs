@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Grpc.Internal;
 using Serverless.Workflow.Orchestration;
 
 namespace Serverless.LocalHost.Durable;
@@ -16,7 +17,14 @@ public static class DurableRegistration
         var engine = await DurableEngine.StartAsync(storageConnectionString, options, builder.Configuration, cancellationToken);
         builder.Services.AddDurableTaskWorker(worker =>
         {
-            worker.UseGrpc(engine.Channel);
+            worker.UseGrpc(grpc =>
+            {
+                grpc.Channel = engine.Channel;
+
+                // The sidecar sends no health pings on an idle stream; without this the worker would take
+                // silence for a dead connection and reconnect every two minutes.
+                grpc.SetSilentDisconnectTimeout(TimeSpan.Zero);
+            });
             worker.AddTasks(registry => registry.AddWorkflowTasks());
         });
         builder.Services.AddDurableTaskClient(client => client.UseGrpc(engine.Channel));
