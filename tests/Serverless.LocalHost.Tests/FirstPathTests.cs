@@ -28,10 +28,7 @@ public sealed class FirstPathTests(AzuriteFixture azurite)
     public async Task Submit_NoDocumentsBeforeTheDeadline_Expires()
     {
         var deadline = TimeSpan.FromSeconds(3);
-        await using var host = await LocalHostProcess.StartAsync(azurite, new Dictionary<string, string>
-        {
-            ["Workflow:DocumentsDeadline"] = deadline.ToString(),
-        });
+        await using var host = await LocalHostProcess.StartAsync(azurite, ("Workflow:DocumentsDeadline", deadline.ToString()));
 
         var application = await FirmFlow.SubmitAsync(host);
         var waiting = await FirmFlow.WaitForStatusAsync(host, application, "AwaitingDocuments");

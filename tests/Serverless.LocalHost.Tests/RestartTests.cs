@@ -11,22 +11,17 @@ public sealed class RestartTests(AzuriteFixture azurite)
     [Fact]
     public async Task KilledHost_WhileInstanceWaits_NewHostOnSameDataCompletesIt()
     {
-        var sameData = new Dictionary<string, string>
-        {
-            ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Storage:TablePrefix"] = AzuriteFixture.Unique(),
-            ["Durable:TaskHub"] = AzuriteFixture.Unique("hub"),
-        };
+        var sameData = LocalHostProcess.IsolatedSettings(azurite);
 
         FirmFlow.Submitted application;
-        await using (var first = await LocalHostProcess.StartAsync(azurite, sameData))
+        await using (var first = await LocalHostProcess.StartAsync(sameData))
         {
             application = await FirmFlow.SubmitAsync(first);
             await FirmFlow.WaitForStatusAsync(first, application, "AwaitingDocuments");
             await first.KillAsync();
         }
 
-        await using var second = await LocalHostProcess.StartAsync(azurite, sameData);
+        await using var second = await LocalHostProcess.StartAsync(sameData);
         using var upload = await FirmFlow.UploadAsync(second, application, "BusinessPlan", FirmFlow.SmallPdf, "plan.pdf");
         Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
         var view = await FirmFlow.WaitForStatusAsync(second, application, "Completed");

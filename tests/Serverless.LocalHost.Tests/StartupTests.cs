@@ -77,21 +77,8 @@ public sealed class StartupTests(AzuriteFixture azurite)
         }
     }
 
-    Dictionary<string, string> Settings(params (string Key, string Value)[] overrides)
-    {
-        var settings = new Dictionary<string, string>
-        {
-            ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Storage:TablePrefix"] = AzuriteFixture.Unique(),
-            ["Durable:TaskHub"] = AzuriteFixture.Unique("hub"),
-        };
-        foreach (var (key, value) in overrides)
-        {
-            settings[key] = value;
-        }
-
-        return settings;
-    }
+    Dictionary<string, string> Settings(params (string Key, string Value)[] overrides) =>
+        LocalHostProcess.IsolatedSettings(azurite, overrides);
 
     /// <summary>Starts a host expected to fail; returns its one line of error after checking it exited non-zero, quickly.</summary>
     static async Task<string> FailedStartAsync(Dictionary<string, string> settings, int? port = null)

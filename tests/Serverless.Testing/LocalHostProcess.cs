@@ -71,25 +71,35 @@ public sealed class LocalHostProcess : IAsyncDisposable
         return new LocalHostProcess(Process.Start(start)!, baseAddress);
     }
 
-    /// <summary>Starts the host on the shared Azurite, with its own tables and task hub unless the settings say otherwise.</summary>
-    public static async Task<LocalHostProcess> StartAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>Settings for a host on the shared Azurite with tables and a task hub no other host uses.</summary>
+    public static Dictionary<string, string> IsolatedSettings(AzuriteFixture azurite, params (string Key, string Value)[] overrides)
     {
         ArgumentNullException.ThrowIfNull(azurite);
-        var all = new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Storage:TablePrefix"] = AzuriteFixture.Unique(),
             ["Durable:TaskHub"] = AzuriteFixture.Unique("hub"),
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in overrides)
         {
-            all[key] = value;
+            settings[key] = value;
         }
 
-        var host = Launch(all);
+        return settings;
+    }
+
+    /// <summary>Starts a host and waits until it is healthy.</summary>
+    public static async Task<LocalHostProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var host = Launch(settings);
         await host.WaitUntilHealthyAsync();
         return host;
     }
+
+    /// <summary>Starts an isolated host on the shared Azurite (see <see cref="IsolatedSettings"/>).</summary>
+    public static Task<LocalHostProcess> StartAsync(AzuriteFixture azurite, params (string Key, string Value)[] overrides) =>
+        StartAsync(IsolatedSettings(azurite, overrides));
 
     /// <summary>Polls /api/health until it answers 200; fails with the host's output if it exits or takes too long.</summary>
     public async Task WaitUntilHealthyAsync()
