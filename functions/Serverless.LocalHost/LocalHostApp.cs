@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Serverless.LocalHost.Azurite;
+using Serverless.LocalHost.DevMailbox;
 using Serverless.LocalHost.Durable;
 using Serverless.Workflow;
 using Serverless.Workflow.Links;
@@ -35,6 +36,8 @@ public sealed class LocalHostApp : IAsyncDisposable
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        UseOwnMailbox(builder.Configuration, (builder.Configuration["urls"] ?? DefaultUrl).Split(';')[0].TrimEnd('/'));
+
         var local = builder.Configuration.BindValidated<LocalHostOptions>(LocalHostOptions.Section);
         builder.Configuration.BindValidated<AzuriteOptions>($"{LocalHostOptions.Section}:Azurite");
         local.AdminKey = string.IsNullOrWhiteSpace(local.AdminKey) ? Tokens.New() : local.AdminKey;
@@ -54,6 +57,7 @@ public sealed class LocalHostApp : IAsyncDisposable
 
             engine = await builder.AddDurableEngineAsync(connectionString, cancellationToken);
             builder.AddWorkflow();
+            builder.Services.AddDevMailbox();
 
             var app = builder.Build();
             app.MapLocalHostRoutes();
@@ -74,6 +78,21 @@ public sealed class LocalHostApp : IAsyncDisposable
             }
 
             throw;
+        }
+    }
+
+    /// <summary>Unless configured otherwise, mail goes to this host's SendGrid-compatible endpoint and links point here.</summary>
+    static void UseOwnMailbox(ConfigurationManager configuration, string url)
+    {
+        var defaults = new Dictionary<string, string>
+        {
+            ["Email:PublicBaseUrl"] = url,
+            ["Email:SendGridHost"] = $"{url}/dev/sendgrid",
+            ["Email:SendGridApiKey"] = "local-mailbox",
+        };
+        foreach (var (key, value) in defaults.Where(d => string.IsNullOrEmpty(configuration[d.Key])))
+        {
+            configuration[key] = value;
         }
     }
 

@@ -1,3 +1,4 @@
+using Serverless.LocalHost.DevMailbox;
 using Serverless.Workflow.Http;
 
 namespace Serverless.LocalHost;
@@ -11,6 +12,7 @@ public static class LocalHostRoutes
     public static IEndpointRouteBuilder MapLocalHostRoutes(this IEndpointRouteBuilder app)
     {
         app.MapWorkflowApi();
+        app.MapDevMailbox();
         return app;
     }
 }

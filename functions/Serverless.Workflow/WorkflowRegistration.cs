@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Documents;
+using Serverless.Workflow.Email;
 using Serverless.Workflow.Http;
 using Serverless.Workflow.Links;
 using Serverless.Workflow.Operations;
@@ -17,6 +18,11 @@ public static class WorkflowRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddStorage();
+        builder.AddEmail();
+        builder.Services.AddOptions<IntakeOptions>()
+            .BindConfiguration(IntakeOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddOptions<WorkflowOptions>()
             .BindConfiguration(WorkflowOptions.Section)
             .ValidateDataAnnotations()
@@ -24,6 +30,9 @@ public static class WorkflowRegistration
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ApplicationStore>();
+        builder.Services.AddSingleton<ApplicationValidator>();
+        builder.Services.AddSingleton<ReceiptNumbers>();
+        builder.Services.AddSingleton<IntakeService>();
         builder.Services.AddSingleton<DocumentStore>();
         builder.Services.AddSingleton<FirmAccess>();
         builder.Services.AddSingleton<ApplicationHandlers>();

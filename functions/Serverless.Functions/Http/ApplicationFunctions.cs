@@ -22,6 +22,14 @@ public sealed class ApplicationFunctions(ApplicationHandlers handlers)
         CancellationToken cancellationToken) =>
         handlers.GetAsync(request, applicationId, cancellationToken);
 
+    [Function(nameof(UpdateApplication))]
+    public Task<IResult> UpdateApplication(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.Application)] HttpRequest request,
+        string applicationId,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) =>
+        handlers.UpdateAsync(request, applicationId, durable, cancellationToken);
+
     [Function(nameof(UploadDocument))]
     public Task<IResult> UploadDocument(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Documents)] HttpRequest request,

@@ -9,7 +9,8 @@ namespace Serverless.Functions.Orchestration;
 /// The orchestrator and every activity of <see cref="WorkflowTasks"/>, each behind a [Function] named after its type,
 /// so the names in history are the same as on the local host.
 /// </summary>
-public sealed class WorkflowFunctions(LoadWorkflowOptionsActivity loadWorkflowOptions, RecordStatusActivity recordStatus)
+public sealed class WorkflowFunctions(
+    LoadWorkflowOptionsActivity loadWorkflowOptions, RecordStatusActivity recordStatus, SendEmailActivity sendEmail)
 {
     [Function(nameof(SupportApplicationOrchestrator))]
     public static Task<ApplicationStatus> SupportApplication(
@@ -23,4 +24,8 @@ public sealed class WorkflowFunctions(LoadWorkflowOptionsActivity loadWorkflowOp
     [Function(nameof(RecordStatusActivity))]
     public Task<ApplicationStatus> RecordStatus([ActivityTrigger] StatusChange change, FunctionContext function) =>
         recordStatus.RunAsync(new FunctionActivityContext(nameof(RecordStatusActivity), function), change);
+
+    [Function(nameof(SendEmailActivity))]
+    public Task<bool> SendEmail([ActivityTrigger] EmailRequest email, FunctionContext function) =>
+        sendEmail.RunAsync(new FunctionActivityContext(nameof(SendEmailActivity), function), email);
 }

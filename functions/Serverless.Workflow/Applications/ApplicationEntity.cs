@@ -18,6 +18,16 @@ public sealed class ApplicationEntity : ITableEntity
 
     public string Programme { get; set; } = "";
 
+    public string ReceiptNumber { get; set; } = "";
+
+    /// <summary>The validated <see cref="ApplicationForm"/> as JSON.</summary>
+    public string FormJson { get; set; } = "";
+
+    /// <summary>SHA-256 of the submitted body: a retry of the same submission is recognised by it.</summary>
+    public string RequestHash { get; set; } = "";
+
+    public string? MiniCluster { get; set; }
+
     public string Language { get; set; } = "ko";
 
     public string FirmName { get; set; } = "";

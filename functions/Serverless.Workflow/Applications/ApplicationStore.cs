@@ -1,10 +1,15 @@
+using System.Text.Json;
+using Azure;
 using Azure.Data.Tables;
 using Serverless.Workflow.Orchestration;
 using Serverless.Workflow.Storage;
 
 namespace Serverless.Workflow.Applications;
 
-/// <summary>Reads and writes the Applications projection and its audit trail.</summary>
+/// <summary>
+/// Reads and writes the Applications projection, its index rows and its audit trail. Every write is idempotent:
+/// a retry after a failure at any point leaves one application, one row per index partition and one audit entry.
+/// </summary>
 public sealed class ApplicationStore(WorkflowStorage storage)
 {
     public async Task<ApplicationEntity?> FindAsync(string applicationId, CancellationToken cancellationToken)
@@ -14,57 +19,82 @@ public sealed class ApplicationStore(WorkflowStorage storage)
         return response.HasValue ? response.Value : null;
     }
 
+    /// <summary>Writes a new application (status Submitted), its index rows and its "Submitted" audit entry.</summary>
     public async Task CreateAsync(ApplicationEntity application, CancellationToken cancellationToken)
     {
-        await storage.Applications.AddEntityAsync(application, cancellationToken);
-        await AppendEventAsync(application.ApplicationId, new ApplicationEventEntity
+        ArgumentNullException.ThrowIfNull(application);
+        try
         {
-            Type = "Submitted",
-            Actor = "firm",
-            ToStatus = application.Status,
-            At = application.SubmittedAt,
-        }, cancellationToken);
+            await storage.Applications.AddEntityAsync(application, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Written by an earlier attempt of the same submission; finish what it started.
+        }
+
+        await Task.WhenAll(
+            UpsertIndexAsync(application, application.Status, cancellationToken),
+            storage.ApplicationEvents.UpsertEntityAsync(
+                AuditEntry(application.ApplicationId, "Submitted", "firm", null, application.Status, null, application.SubmittedAt),
+                TableUpdateMode.Replace,
+                cancellationToken));
     }
 
     /// <summary>
-    /// Writes a status the orchestrator decided on. Idempotent: a retry of the same change (same status, round
-    /// and time) leaves one row and one audit entry.
+    /// Writes a status the orchestrator decided on: index rows first, the application row last, so a retry after
+    /// a failure anywhere redoes the whole move. An older change arriving late never overwrites a newer one.
     /// </summary>
     public async Task ApplyStatusAsync(StatusChange change, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(change);
         var application = await FindAsync(change.ApplicationId, cancellationToken)
             ?? throw new InvalidOperationException($"Application {change.ApplicationId} has no projection row.");
         var from = application.Status;
-
-        if (application.UpdatedAt <= change.At)
+        var to = change.Status.ToString();
+        await storage.ApplicationEvents.UpsertEntityAsync(
+            AuditEntry(change.ApplicationId, "StatusChanged", "workflow", from == to ? null : from, to, change.Note, change.At, $"{change.Status}-{change.Round}"),
+            TableUpdateMode.Replace,
+            cancellationToken);
+        if (application.UpdatedAt > change.At)
         {
-            application.Status = change.Status.ToString();
-            application.Stage = change.Status.Stage().ToString();
-            application.Round = change.Round;
-            application.UpdatedAt = change.At;
-            await storage.Applications.UpdateEntityAsync(application, application.ETag, TableUpdateMode.Replace, cancellationToken);
+            return;
         }
 
-        // The row key derives from the change itself, so a retried activity overwrites its own entry.
-        await storage.ApplicationEvents.UpsertEntityAsync(new ApplicationEventEntity
+        application.Status = to;
+        application.Stage = change.Status.Stage().ToString();
+        application.Round = change.Round;
+        application.UpdatedAt = change.At;
+        await UpsertIndexAsync(application, to, cancellationToken);
+        if (from != to)
         {
-            PartitionKey = change.ApplicationId,
-            RowKey = $"{change.At.UtcTicks:D19}-{change.Status}-{change.Round}",
-            Type = "StatusChanged",
-            Actor = "workflow",
-            FromStatus = from == change.Status.ToString() ? null : from,
-            ToStatus = change.Status.ToString(),
-            Note = change.Note,
-            At = change.At,
-        }, TableUpdateMode.Replace, cancellationToken);
+            await storage.ApplicationIndex.DeleteEntityAsync(
+                ApplicationIndexEntity.StatusPartition(from),
+                ApplicationIndexEntity.RowFor(application.SubmittedAt, application.ApplicationId),
+                ETag.All,
+                cancellationToken);
+        }
+
+        await storage.Applications.UpdateEntityAsync(application, application.ETag, TableUpdateMode.Replace, cancellationToken);
     }
 
-    public async Task AppendEventAsync(string applicationId, ApplicationEventEntity entry, CancellationToken cancellationToken)
+    /// <summary>Replaces the form of an application whose firm made the changes a reviewer asked for.</summary>
+    public async Task UpdateFormAsync(ApplicationEntity application, ApplicationForm form, string requestHash, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        entry.PartitionKey = applicationId;
-        entry.RowKey = $"{entry.At.UtcTicks:D19}-{Guid.NewGuid():N}";
-        await storage.ApplicationEvents.AddEntityAsync(entry, cancellationToken);
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(form);
+        application.FormJson = JsonSerializer.Serialize(form, Http.Json.Options);
+        application.RequestHash = requestHash;
+        application.FirmName = form.Firm.Name;
+        application.FirmEmail = form.Firm.Email;
+        application.MiniCluster = form.Firm.MiniCluster;
+        application.Language = form.Language;
+        await storage.Applications.UpdateEntityAsync(application, application.ETag, TableUpdateMode.Replace, cancellationToken);
+        await AppendEventAsync(application.ApplicationId, "ApplicationUpdated", "firm", null, at, cancellationToken);
     }
+
+    public async Task AppendEventAsync(string applicationId, string type, string actor, string? note, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await storage.ApplicationEvents.AddEntityAsync(
+            AuditEntry(applicationId, type, actor, null, null, note, at, Guid.NewGuid().ToString("N")), cancellationToken);
 
     public async Task<IReadOnlyList<ApplicationEventEntity>> EventsAsync(string applicationId, CancellationToken cancellationToken)
     {
@@ -77,4 +107,24 @@ public sealed class ApplicationStore(WorkflowStorage storage)
 
         return events;
     }
+
+    async Task UpsertIndexAsync(ApplicationEntity application, string status, CancellationToken cancellationToken) =>
+        await Task.WhenAll(
+            new[] { ApplicationIndexEntity.All, ApplicationIndexEntity.StatusPartition(status), ApplicationIndexEntity.FirmPartition(application.BusinessRegistrationNumber) }
+                .Select(partition => storage.ApplicationIndex.UpsertEntityAsync(
+                    ApplicationIndexEntity.For(partition, application), TableUpdateMode.Replace, cancellationToken)));
+
+    /// <summary>Row keys start with the time (ticks), so the trail reads in order; the suffix makes a retry overwrite its own entry.</summary>
+    static ApplicationEventEntity AuditEntry(
+        string applicationId, string type, string actor, string? from, string? to, string? note, DateTimeOffset at, string? suffix = null) => new()
+        {
+            PartitionKey = applicationId,
+            RowKey = $"{at.UtcTicks:D19}-{suffix ?? type}",
+            Type = type,
+            Actor = actor,
+            FromStatus = from,
+            ToStatus = to,
+            Note = note,
+            At = at,
+        };
 }

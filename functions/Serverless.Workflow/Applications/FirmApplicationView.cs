@@ -5,6 +5,7 @@ namespace Serverless.Workflow.Applications;
 /// <summary>What a firm sees of its application (GET /api/applications/{id}).</summary>
 public sealed record FirmApplicationView(
     string ApplicationId,
+    string ReceiptNumber,
     string Programme,
     ApplicationStatus Status,
     ApplicationStage Stage,
@@ -12,6 +13,7 @@ public sealed record FirmApplicationView(
     DateTimeOffset UpdatedAt,
     FirmSummary Firm,
     IReadOnlyList<DocumentInfo> Documents,
+    IReadOnlyList<DocumentKind> MissingDocuments,
     IReadOnlyList<TimelineEntry> Timeline);
 
 public sealed record FirmSummary(string Name, string BusinessRegistrationNumber);
@@ -20,4 +22,7 @@ public sealed record TimelineEntry(ApplicationStatus Status, DateTimeOffset At, 
 
 /// <summary>The 202 answer to a submission.</summary>
 public sealed record SubmissionAccepted(
-    string ApplicationId, ApplicationStatus Status, string AccessToken, string StatusUrl, string DocumentsUrl);
+    string ApplicationId, string ReceiptNumber, ApplicationStatus Status, string AccessToken, string StatusUrl, string DocumentsUrl);
+
+/// <summary>The 202 answer to a firm's changed application.</summary>
+public sealed record UpdateAccepted(string ApplicationId, string ReceiptNumber, ApplicationStatus Status);

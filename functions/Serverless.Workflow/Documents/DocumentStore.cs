@@ -15,10 +15,9 @@ public sealed record DocumentInfo(
 public sealed class DocumentStore(WorkflowStorage storage, TimeProvider time)
 {
     public async Task<DocumentInfo> SaveAsync(
-        string applicationId, string kind, string fileName, string contentType, Stream content, CancellationToken cancellationToken)
+        string applicationId, string kind, string fileName, string contentType, MemoryStream buffer, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, cancellationToken);
+        ArgumentNullException.ThrowIfNull(buffer);
         buffer.Position = 0;
         var document = new DocumentInfo(
             DocumentId: Guid.NewGuid().ToString("N"),

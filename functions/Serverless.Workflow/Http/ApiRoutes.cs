@@ -22,6 +22,7 @@ public static class ApiRoutes
         new("GET", OpenApi, "GetOpenApi", "This document", [200]),
         new("POST", Applications, "SubmitApplication", "A firm submits an application", [202, 400, 409, 413, 415]),
         new("GET", Application, "GetApplication", "The firm reads its application (Bearer access token)", [200, 401, 404]),
+        new("PUT", Application, "UpdateApplication", "The firm resubmits its application after changes were requested", [202, 400, 401, 404, 409, 413, 415]),
         new("POST", Documents, "UploadDocument", "The firm uploads a document (multipart: kind, file)", [201, 400, 401, 404, 409, 413, 415]),
         new("GET", Document, "DownloadDocument", "The firm downloads one of its documents", [200, 401, 404]),
     ];

@@ -1,98 +1,107 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Documents;
 using Serverless.Workflow.Links;
-using Microsoft.DurableTask;
 using Serverless.Workflow.Orchestration;
 
 namespace Serverless.Workflow.Http;
 
 /// <summary>The firm's routes (API.md, Firms), shared by both hosts.</summary>
-public sealed class ApplicationHandlers(ApplicationStore applications, FirmAccess access, DocumentStore documents, TimeProvider time)
+public sealed class ApplicationHandlers(
+    IntakeService intake, ApplicationValidator validator, ApplicationStore applications, FirmAccess access, DocumentStore documents, TimeProvider time)
 {
+    public const int MaxBodyBytes = 256 * 1024;
+    const string IdempotencyHeader = "Idempotency-Key";
+
     public async Task<IResult> SubmitAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
-        if (!request.HasJsonContentType())
+        var idempotencyKey = request.Headers[IdempotencyHeader].ToString();
+        if (idempotencyKey.Length > 0 && (idempotencyKey.Length > 128 || idempotencyKey.Any(c => c is < ' ' or > '~')))
         {
-            return Problems.UnsupportedMediaType("Send the application as application/json.");
+            return Problems.Invalid(IdempotencyHeader, "Must be 1 to 128 printable ASCII characters.");
         }
 
-        ApplicationRequest? body;
-        try
+        var (form, body, problem) = await ReadFormAsync(request, cancellationToken);
+        if (problem is not null)
         {
-            body = await request.ReadFromJsonAsync<ApplicationRequest>(Json.Options, cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            return Problems.Invalid(e.Path ?? "$", "The body is not valid JSON for an application.");
+            return problem;
         }
 
-        if (body?.Firm is not { Name: not null, BusinessRegistrationNumber: not null, Email: not null } firm)
+        var requestHash = Convert.ToHexStringLower(SHA256.HashData(body));
+        var outcome = await intake.SubmitAsync(form!, requestHash, idempotencyKey.Length > 0 ? idempotencyKey : null, durable, cancellationToken);
+        return outcome switch
         {
-            return Problems.Invalid("firm", "The firm's name, business registration number and email are required.");
-        }
-
-        var applicationId = ApplicationIds.New();
-        var now = time.GetUtcNow();
-        await applications.CreateAsync(new ApplicationEntity
-        {
-            PartitionKey = applicationId,
-            Programme = body.Programme ?? "growth-stage",
-            Language = body.Language ?? "ko",
-            FirmName = firm.Name,
-            BusinessRegistrationNumber = firm.BusinessRegistrationNumber,
-            FirmEmail = firm.Email,
-            SubmittedAt = now,
-            UpdatedAt = now,
-        }, cancellationToken);
-        var token = await access.IssueAsync(applicationId, cancellationToken);
-        await durable.ScheduleNewOrchestrationInstanceAsync(
-            nameof(SupportApplicationOrchestrator),
-            new ApplicationStarted(applicationId),
-            new StartOrchestrationOptions(applicationId),
-            cancellationToken);
-
-        var statusUrl = $"/api/applications/{applicationId}";
-        return ApiResults.Json(
-            new SubmissionAccepted(applicationId, ApplicationStatus.Submitted, token, statusUrl, statusUrl + "/documents"),
-            StatusCodes.Status202Accepted,
-            location: statusUrl);
+            SubmissionOutcome.Accepted(var application, var token) => Accepted(application, token),
+            SubmissionOutcome.AlreadyOpen(var existing) => Problems.Conflict(
+                "This firm already has an open application in this programme.",
+                new Dictionary<string, object?> { ["applicationId"] = existing }),
+            _ => Problems.Conflict($"This {IdempotencyHeader} was used for a different request body."),
+        };
     }
 
     public async Task<IResult> GetAsync(HttpRequest request, string applicationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (await AuthorizeAsync(request, applicationId, cancellationToken) is { } denied)
-        {
-            return denied;
-        }
-
-        var application = await applications.FindAsync(applicationId, cancellationToken);
+        var (application, denied) = await AuthorizeAsync(request, applicationId, cancellationToken);
         if (application is null)
         {
-            return Problems.NotFound();
+            return denied!;
         }
 
         var events = await applications.EventsAsync(applicationId, cancellationToken);
+        var uploaded = await documents.ListAsync(applicationId, cancellationToken);
         var timeline = events
             .Where(e => e.ToStatus is not null && e.FromStatus != e.ToStatus)
             .Select(e => new TimelineEntry(Enum.Parse<ApplicationStatus>(e.ToStatus!), e.At, e.Note))
-            .DistinctBy(e => (e.Status, e.At))
             .ToList();
         return ApiResults.Json(new FirmApplicationView(
             application.ApplicationId,
+            application.ReceiptNumber,
             application.Programme,
             application.CurrentStatus,
             Enum.Parse<ApplicationStage>(application.Stage),
             application.SubmittedAt,
             application.UpdatedAt,
             new FirmSummary(application.FirmName, application.BusinessRegistrationNumber),
-            await documents.ListAsync(applicationId, cancellationToken),
+            uploaded,
+            [.. DocumentRules.Required.Where(kind => !uploaded.Any(d => d.Kind == kind.ToString()))],
             timeline));
+    }
+
+    /// <summary>The firm's corrected application after a reviewer asked for changes (the review step acts on it).</summary>
+    public async Task<IResult> UpdateAsync(HttpRequest request, string applicationId, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+        var (application, denied) = await AuthorizeAsync(request, applicationId, cancellationToken);
+        if (application is null)
+        {
+            return denied!;
+        }
+
+        var (form, body, problem) = await ReadFormAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (application.CurrentStatus != ApplicationStatus.ChangesRequested)
+        {
+            return Problems.Conflict($"The application is {application.Status}; it can be changed only when changes were requested.");
+        }
+
+        var now = time.GetUtcNow();
+        await applications.UpdateFormAsync(application, form!, Convert.ToHexStringLower(SHA256.HashData(body)), now, cancellationToken);
+        await durable.RaiseEventAsync(applicationId, WorkflowEvents.ApplicationUpdated, new ApplicationUpdated(now), cancellationToken);
+        return ApiResults.Json(
+            new UpdateAccepted(application.ApplicationId, application.ReceiptNumber, application.CurrentStatus),
+            StatusCodes.Status202Accepted,
+            location: StatusPath(applicationId));
     }
 
     public async Task<IResult> UploadDocumentAsync(
@@ -100,28 +109,21 @@ public sealed class ApplicationHandlers(ApplicationStore applications, FirmAcces
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
-        if (await AuthorizeAsync(request, applicationId, cancellationToken) is { } denied)
+        var (application, denied) = await AuthorizeAsync(request, applicationId, cancellationToken);
+        if (application is null)
         {
-            return denied;
+            return denied!;
         }
 
-        if (!request.HasFormContentType)
+        if (!request.HasFormContentType || !request.ContentType!.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
             return Problems.UnsupportedMediaType("Send documents as multipart/form-data with the fields kind and file.");
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
-        var kind = form["kind"].ToString();
-        var file = form.Files.GetFile("file");
-        if (string.IsNullOrEmpty(kind) || file is null)
+        var upload = await DocumentUpload.ReadAsync(request, cancellationToken);
+        if (upload.Problem is not null)
         {
-            return Problems.Invalid(file is null ? "file" : "kind", "Both kind and file are required.");
-        }
-
-        var application = await applications.FindAsync(applicationId, cancellationToken);
-        if (application is null)
-        {
-            return Problems.NotFound();
+            return upload.Problem;
         }
 
         if (application.CurrentStatus.IsTerminal())
@@ -129,28 +131,27 @@ public sealed class ApplicationHandlers(ApplicationStore applications, FirmAcces
             return Problems.Conflict($"The application is {application.Status}; it takes no more documents.");
         }
 
-        await using var content = file.OpenReadStream();
-        var document = await documents.SaveAsync(
-            applicationId, kind, Path.GetFileName(file.FileName), file.ContentType, content, cancellationToken);
-        await applications.AppendEventAsync(applicationId, new ApplicationEventEntity
+        if ((await documents.ListAsync(applicationId, cancellationToken)).Count >= DocumentRules.MaxFilesPerApplication)
         {
-            Type = "DocumentUploaded",
-            Actor = "firm",
-            Note = $"{document.Kind}: {document.FileName}",
-            At = document.UploadedAt,
-        }, cancellationToken);
+            return Problems.Conflict($"An application holds at most {DocumentRules.MaxFilesPerApplication} documents.");
+        }
+
+        using var content = upload.Content!;
+        var document = await documents.SaveAsync(applicationId, upload.Kind, upload.FileName!, upload.ContentType!, content, cancellationToken);
+        await applications.AppendEventAsync(applicationId, "DocumentUploaded", "firm", $"{document.Kind}: {document.FileName}", document.UploadedAt, cancellationToken);
         await durable.RaiseEventAsync(
             applicationId, WorkflowEvents.DocumentsUpdated, new DocumentsUpdated(document.DocumentId, document.Kind), cancellationToken);
-        return ApiResults.Json(document, StatusCodes.Status201Created, $"/api/applications/{applicationId}/documents/{document.DocumentId}");
+        return ApiResults.Json(document, StatusCodes.Status201Created, $"{StatusPath(applicationId)}/documents/{document.DocumentId}");
     }
 
     public async Task<IResult> DownloadDocumentAsync(
         HttpRequest request, string applicationId, string documentId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (await AuthorizeAsync(request, applicationId, cancellationToken) is { } denied)
+        var (application, denied) = await AuthorizeAsync(request, applicationId, cancellationToken);
+        if (application is null)
         {
-            return denied;
+            return denied!;
         }
 
         var document = ApplicationIds.IsValid(documentId)
@@ -161,18 +162,60 @@ public sealed class ApplicationHandlers(ApplicationStore applications, FirmAcces
             : Problems.NotFound();
     }
 
-    /// <summary>401 without a bearer token whatever the id; 404 for an unknown id or someone else's token.</summary>
-    async Task<IResult?> AuthorizeAsync(HttpRequest request, string applicationId, CancellationToken cancellationToken)
+    static JsonResult<SubmissionAccepted> Accepted(ApplicationEntity application, string token) =>
+        ApiResults.Json(
+            new SubmissionAccepted(
+                application.ApplicationId, application.ReceiptNumber, ApplicationStatus.Submitted, token,
+                StatusPath(application.ApplicationId), StatusPath(application.ApplicationId) + "/documents"),
+            StatusCodes.Status202Accepted,
+            location: StatusPath(application.ApplicationId));
+
+    static string StatusPath(string applicationId) => $"/api/applications/{applicationId}";
+
+    /// <summary>The body as a validated application form, or the problem that stops it (415, 413, 400).</summary>
+    async Task<(ApplicationForm? Form, byte[] Body, IResult? Problem)> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return (null, [], Problems.UnsupportedMediaType("Send the application as application/json."));
+        }
+
+        var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return (null, [], Problems.TooLarge($"The application must be at most {MaxBodyBytes / 1024} KiB."));
+        }
+
+        ApplicationRequest? parsed;
+        try
+        {
+            parsed = JsonSerializer.Deserialize<ApplicationRequest>(body, Json.Options);
+        }
+        catch (JsonException e)
+        {
+            return (null, body, Problems.Invalid(ValidationErrors.PathOf(e.Path), "Not valid JSON here, or a value of the wrong type."));
+        }
+
+        var (form, errors) = validator.Validate(parsed);
+        return form is null ? (null, body, Problems.Invalid(errors.ToDictionary())) : (form, body, null);
+    }
+
+    /// <summary>
+    /// The application, when the request carries this application's firm token. 401 without a bearer token
+    /// (whatever the id); 404 for an unknown or malformed id or someone else's token, indistinguishably.
+    /// </summary>
+    async Task<(ApplicationEntity? Application, IResult? Denied)> AuthorizeAsync(HttpRequest request, string applicationId, CancellationToken cancellationToken)
     {
         var token = BearerToken(request);
         if (token is null)
         {
-            return Problems.Unauthorized("Send the application's access token as 'Authorization: Bearer {token}'.");
+            return (null, Problems.Unauthorized("Send the application's access token as 'Authorization: Bearer {token}'."));
         }
 
-        return ApplicationIds.IsValid(applicationId) && await access.AllowsAsync(token, applicationId, cancellationToken)
-            ? null
-            : Problems.NotFound();
+        var application = ApplicationIds.IsValid(applicationId) && await access.AllowsAsync(token, applicationId, cancellationToken)
+            ? await applications.FindAsync(applicationId, cancellationToken)
+            : null;
+        return application is null ? (null, Problems.NotFound()) : (application, null);
     }
 
     static string? BearerToken(HttpRequest request)

@@ -22,6 +22,8 @@ public static class WorkflowEndpoints
             h.SubmitAsync(request, durable, ct));
         app.MapGet(ApiRoutes.Application, (HttpRequest request, string applicationId, [FromServices] ApplicationHandlers h, CancellationToken ct) =>
             h.GetAsync(request, applicationId, ct));
+        app.MapPut(ApiRoutes.Application, (HttpRequest request, string applicationId, [FromServices] ApplicationHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
+            h.UpdateAsync(request, applicationId, durable, ct));
         app.MapPost(ApiRoutes.Documents, (HttpRequest request, string applicationId, [FromServices] ApplicationHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
             h.UploadDocumentAsync(request, applicationId, durable, ct));
         app.MapGet(ApiRoutes.Document, (HttpRequest request, string applicationId, string documentId, [FromServices] ApplicationHandlers h, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Serverless.Workflow.Applications;
+using Serverless.Workflow.Email;
 
 namespace Serverless.Workflow.Orchestration;
 
@@ -23,6 +24,9 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
         var workflow = await context.CallActivityAsync<WorkflowOptions>(
             nameof(LoadWorkflowOptionsActivity), input.ApplicationId, ActivityRetry);
         var steps = new StatusSteps(context, input.ApplicationId);
+
+        await context.CallActivityAsync<bool>(
+            nameof(SendEmailActivity), new EmailRequest(input.ApplicationId, EmailKind.Receipt, "receipt"), ActivityRetry);
 
         // Intake wrote the application as Submitted; the first status the workflow decides on is the next one.
         var documentsDue = context.CurrentUtcDateTime + workflow.DocumentsDeadline;

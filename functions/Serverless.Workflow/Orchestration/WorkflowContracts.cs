@@ -20,10 +20,14 @@ public sealed record WorkflowStatus(ApplicationStatus Status, ApplicationStage S
 /// <summary>Raised when a firm uploads a document.</summary>
 public sealed record DocumentsUpdated(string DocumentId, string Kind);
 
+/// <summary>Raised when a firm resubmits its application after a reviewer asked for changes.</summary>
+public sealed record ApplicationUpdated(DateTimeOffset At);
+
 /// <summary>Event names, used by both the raiser and the waiter.</summary>
 public static class WorkflowEvents
 {
     public const string DocumentsUpdated = nameof(DocumentsUpdated);
+    public const string ApplicationUpdated = nameof(ApplicationUpdated);
 }
 
 /// <summary>Kinds of <see cref="PendingStep"/>.</summary>

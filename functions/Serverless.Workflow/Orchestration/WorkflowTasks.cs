@@ -11,7 +11,7 @@ public static class WorkflowTasks
 {
     public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(SupportApplicationOrchestrator)];
 
-    public static IReadOnlyList<Type> Activities { get; } = [typeof(LoadWorkflowOptionsActivity), typeof(RecordStatusActivity)];
+    public static IReadOnlyList<Type> Activities { get; } = [typeof(LoadWorkflowOptionsActivity), typeof(RecordStatusActivity), typeof(SendEmailActivity)];
 
     public static DurableTaskRegistry AddWorkflowTasks(this DurableTaskRegistry registry)
     {

@@ -13,15 +13,24 @@ public sealed class WorkflowStorage(TableServiceClient tables, BlobServiceClient
 
     public TableClient ApplicationEvents => Table("ApplicationEvents");
 
+    public TableClient ApplicationIndex => Table("ApplicationIndex");
+
     public TableClient Links => Table("Links");
+
+    public TableClient Idempotency => Table("Idempotency");
+
+    public TableClient Outbox => Table("Outbox");
+
+    /// <summary>Sequence counters (receipt numbers), ETag-guarded.</summary>
+    public TableClient Counters => Table("Counters");
 
     public BlobContainerClient Documents => blobs.GetBlobContainerClient((prefix + "applications").ToLowerInvariant());
 
     public TableServiceClient TableService => tables;
 
-    IEnumerable<TableClient> AllTables => [Applications, ApplicationEvents, Links];
+    IEnumerable<TableClient> AllTables => [Applications, ApplicationIndex, ApplicationEvents, Links, Idempotency, Outbox, Counters];
 
-    TableClient Table(string name) => tables.GetTableClient(prefix + name);
+    public TableClient Table(string name) => tables.GetTableClient(prefix + name);
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {

@@ -1,0 +1,169 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Serverless.Workflow.Links;
+using Serverless.Workflow.Orchestration;
+using Serverless.Workflow.Storage;
+
+namespace Serverless.Workflow.Applications;
+
+/// <summary>What became of a submission.</summary>
+public abstract record SubmissionOutcome
+{
+    /// <summary>Accepted (first time or a retry of the same submission): the application and a firm access token.</summary>
+    public sealed record Accepted(ApplicationEntity Application, string AccessToken) : SubmissionOutcome;
+
+    /// <summary>The firm already has an open application in this programme.</summary>
+    public sealed record AlreadyOpen(string ApplicationId) : SubmissionOutcome;
+
+    /// <summary>The Idempotency-Key was used for a different body.</summary>
+    public sealed record KeyReused : SubmissionOutcome;
+}
+
+/// <summary>
+/// Submits an application exactly once: one application row, one receipt number, one orchestration (instance id =
+/// applicationId), whatever fails on the way and however often the firm retries.
+/// </summary>
+public sealed class IntakeService(
+    WorkflowStorage storage, ApplicationStore applications, ReceiptNumbers receipts, FirmAccess access, TimeProvider time)
+{
+    public async Task<SubmissionOutcome> SubmitAsync(
+        ApplicationForm form, string requestHash, string? idempotencyKey, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(durable);
+        var now = time.GetUtcNow();
+        IdempotencyEntity? claim = null;
+        if (idempotencyKey is not null)
+        {
+            claim = await ClaimKeyAsync(Tokens.Hash(idempotencyKey), requestHash, now, cancellationToken);
+            if (claim is null)
+            {
+                return new SubmissionOutcome.KeyReused();
+            }
+
+            if (claim.Completed && await applications.FindAsync(claim.ApplicationId, cancellationToken) is { } done)
+            {
+                return new SubmissionOutcome.Accepted(done, await access.IssueAsync(done.ApplicationId, cancellationToken));
+            }
+        }
+
+        var applicationId = claim?.ApplicationId ?? ApplicationIds.New();
+        var holder = await OpenApplicationGuard.TakeAsync(storage, applications, form, applicationId, cancellationToken);
+        if (holder != applicationId)
+        {
+            var existing = await applications.FindAsync(holder, cancellationToken);
+            if (existing is null || existing.RequestHash != requestHash || existing.CurrentStatus != ApplicationStatus.Submitted)
+            {
+                await ReleaseKeyAsync(claim, cancellationToken);
+                return new SubmissionOutcome.AlreadyOpen(holder);
+            }
+
+            // The same body again, for an application still at intake: a retry that lost its answer. Finish that one.
+            applicationId = holder;
+        }
+
+        var application = await applications.FindAsync(applicationId, cancellationToken)
+            ?? await NewApplicationAsync(form, applicationId, requestHash, claim, now, cancellationToken);
+        await applications.CreateAsync(application, cancellationToken);
+        var token = await access.IssueAsync(applicationId, cancellationToken);
+        await StartWorkflowAsync(durable, applicationId, cancellationToken);
+        if (claim is not null)
+        {
+            claim.Completed = true;
+            await storage.Idempotency.UpdateEntityAsync(claim, ETag.All, TableUpdateMode.Replace, cancellationToken);
+        }
+
+        return new SubmissionOutcome.Accepted(application, token);
+    }
+
+    async Task<ApplicationEntity> NewApplicationAsync(
+        ApplicationForm form, string applicationId, string requestHash, IdempotencyEntity? claim, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var receiptNumber = claim?.ReceiptNumber;
+        if (receiptNumber is null)
+        {
+            receiptNumber = await receipts.NextAsync(form.Programme, now, cancellationToken);
+            if (claim is not null)
+            {
+                // Remembered before the application is written, so a retry reuses it and leaves no gap.
+                claim.ReceiptNumber = receiptNumber;
+                await storage.Idempotency.UpdateEntityAsync(claim, claim.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+        }
+
+        return new ApplicationEntity
+        {
+            PartitionKey = applicationId,
+            Programme = form.Programme,
+            ReceiptNumber = receiptNumber,
+            Language = form.Language,
+            FirmName = form.Firm.Name,
+            BusinessRegistrationNumber = form.Firm.BusinessRegistrationNumber,
+            FirmEmail = form.Firm.Email,
+            MiniCluster = form.Firm.MiniCluster,
+            FormJson = JsonSerializer.Serialize(form, Http.Json.Options),
+            RequestHash = requestHash,
+            SubmittedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    /// <summary>The key's row: ours (new or resumed), or null when the key was used for another body.</summary>
+    async Task<IdempotencyEntity?> ClaimKeyAsync(string keyHash, string requestHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var fresh = new IdempotencyEntity
+        {
+            PartitionKey = keyHash,
+            RequestHash = requestHash,
+            ApplicationId = ApplicationIds.New(),
+            CreatedAt = now,
+        };
+        try
+        {
+            var added = await storage.Idempotency.AddEntityAsync(fresh, cancellationToken);
+            fresh.ETag = added.Headers.ETag ?? ETag.All;
+            return fresh;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            var existing = (await storage.Idempotency.GetEntityAsync<IdempotencyEntity>(keyHash, IdempotencyEntity.Row, cancellationToken: cancellationToken)).Value;
+            if (now - existing.CreatedAt > IdempotencyEntity.Window)
+            {
+                // Older than the 24-hour window: the key starts afresh.
+                await storage.Idempotency.UpdateEntityAsync(fresh, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+                return await ClaimKeyAsync(keyHash, requestHash, now, cancellationToken);
+            }
+
+            return existing.RequestHash == requestHash ? existing : null;
+        }
+    }
+
+    async Task ReleaseKeyAsync(IdempotencyEntity? claim, CancellationToken cancellationToken)
+    {
+        if (claim is { Completed: false })
+        {
+            await storage.Idempotency.DeleteEntityAsync(claim.PartitionKey, claim.RowKey, ETag.All, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Starts the application's orchestration unless an earlier attempt did. Checked first: the engine does not
+    /// refuse a second start of a running instance, it would run two executions into one history.
+    /// </summary>
+    static async Task StartWorkflowAsync(DurableTaskClient durable, string applicationId, CancellationToken cancellationToken)
+    {
+        if (await durable.GetInstanceAsync(applicationId, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        await durable.ScheduleNewOrchestrationInstanceAsync(
+            nameof(SupportApplicationOrchestrator),
+            new ApplicationStarted(applicationId),
+            new StartOrchestrationOptions(applicationId),
+            cancellationToken);
+    }
+}

@@ -1,0 +1,71 @@
+using Azure;
+using Azure.Data.Tables;
+using Serverless.Workflow.Storage;
+
+namespace Serverless.Workflow.Email;
+
+/// <summary>One email intent in the Outbox table: partition the application, row the message key.</summary>
+public sealed class OutboxEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = "";
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string To { get; set; } = "";
+
+    public string Subject { get; set; } = "";
+
+    public DateTimeOffset ClaimedAt { get; set; }
+
+    public DateTimeOffset? SentAt { get; set; }
+}
+
+/// <summary>
+/// Sends each email intent at most once, however often the activity that asks is retried. The intent's row is
+/// claimed (inserted) before sending: a second attempt finds it and sends nothing. When the service refuses the mail
+/// the claim is withdrawn, so the retry can send it; only a crash in the middle of the send itself leaves a claimed,
+/// unsent row (visible in the Outbox), never a duplicate.
+/// </summary>
+public sealed class EmailOutbox(WorkflowStorage storage, IEmailSender sender, TimeProvider time)
+{
+    /// <returns>True when this call sent the mail; false when the intent had been taken care of before.</returns>
+    public async Task<bool> SendOnceAsync(string applicationId, string messageKey, EmailMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var intent = new OutboxEntity
+        {
+            PartitionKey = applicationId,
+            RowKey = messageKey,
+            To = string.Join(", ", message.To),
+            Subject = message.Subject,
+            ClaimedAt = time.GetUtcNow(),
+        };
+        try
+        {
+            await storage.Outbox.AddEntityAsync(intent, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+
+        try
+        {
+            await sender.SendAsync(message, cancellationToken);
+        }
+        catch (Exception e) when (e is EmailNotSentException or HttpRequestException)
+        {
+            // The service surely did not take it (refused, or never reached): withdraw the claim for the retry.
+            await storage.Outbox.DeleteEntityAsync(applicationId, messageKey, ETag.All, CancellationToken.None);
+            throw;
+        }
+
+        intent.SentAt = time.GetUtcNow();
+        await storage.Outbox.UpsertEntityAsync(intent, TableUpdateMode.Replace, cancellationToken);
+        return true;
+    }
+}

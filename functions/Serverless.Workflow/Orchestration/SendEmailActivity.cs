@@ -1,0 +1,23 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
+using Serverless.Workflow.Applications;
+using Serverless.Workflow.Email;
+
+namespace Serverless.Workflow.Orchestration;
+
+/// <summary>A mail the orchestrator wants sent; <see cref="Key"/> names the intent (once per application).</summary>
+public sealed record EmailRequest(string ApplicationId, EmailKind Kind, string Key);
+
+/// <summary>Renders the mail from the application as it stands and sends it through the Outbox (at most once per key).</summary>
+public sealed class SendEmailActivity(ApplicationStore applications, EmailOutbox outbox, IOptions<EmailOptions> options)
+    : TaskActivity<EmailRequest, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, EmailRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var application = await applications.FindAsync(input.ApplicationId, CancellationToken.None)
+            ?? throw new InvalidOperationException($"Application {input.ApplicationId} has no projection row.");
+        var message = EmailTemplates.Render(input.Kind, application, options.Value);
+        return await outbox.SendOnceAsync(input.ApplicationId, input.Key, message, CancellationToken.None);
+    }
+}
