@@ -96,16 +96,16 @@ public static class DocumentRules
     }
 
     /// <summary>
-    /// The name part only (no folders, whichever slash), without control or reserved characters, at most 100
-    /// characters with its extension kept; "document" when nothing is left.
+    /// The name part only (no folders, whichever slash), without control or reserved characters or leading dots,
+    /// at most 100 characters with its extension kept; "document" where no name is left.
     /// </summary>
     public static string SanitizeFileName(string? fileName)
     {
         var name = (fileName ?? "").Replace('\\', '/');
         name = name[(name.LastIndexOf('/') + 1)..];
-        name = new string([.. name.Where(c => !char.IsControl(c) && !"<>:\"|?*".Contains(c))]).Trim().TrimStart('.');
+        name = new string([.. name.Where(c => !char.IsControl(c) && !"<>:\"|?*".Contains(c))]).Trim();
         var extension = Path.GetExtension(name);
-        var stem = Path.GetFileNameWithoutExtension(name);
+        var stem = Path.GetFileNameWithoutExtension(name).TrimStart('.').Trim();
         if (stem.Length == 0)
         {
             stem = "document";

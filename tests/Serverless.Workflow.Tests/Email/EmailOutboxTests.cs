@@ -1,0 +1,77 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Options;
+using Serverless.Testing;
+using Serverless.Workflow.Email;
+using Serverless.Workflow.Storage;
+using Xunit;
+
+namespace Serverless.Workflow.Tests.Email;
+
+/// <summary>The Outbox on real Table storage, with a sender that records what it was asked to send.</summary>
+[Collection(AzuriteTests.Name)]
+public sealed class EmailOutboxTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    static readonly EmailMessage Mail = new(["ceo@example.com"], "[GS-2026-00001] 접수", "text", "<p>html</p>");
+
+    readonly WorkflowStorage storage = new(
+        new TableServiceClient(azurite.ConnectionString),
+        new BlobServiceClient(azurite.ConnectionString),
+        Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = AzuriteFixture.Unique() }));
+
+    readonly RecordingSender sender = new();
+
+    EmailOutbox Outbox => new(storage, sender, TimeProvider.System);
+
+    public Task InitializeAsync() => storage.CreateIfNotExistsAsync(CancellationToken.None);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task SendOnce_AskedAgainForTheSameIntent_SendsOnlyOnce()
+    {
+        Assert.True(await Outbox.SendOnceAsync("app1", "receipt", Mail, CancellationToken.None));
+        Assert.False(await Outbox.SendOnceAsync("app1", "receipt", Mail, CancellationToken.None));
+
+        Assert.Single(sender.Sent);
+    }
+
+    [Fact]
+    public async Task SendOnce_DifferentIntents_AreEachSent()
+    {
+        await Outbox.SendOnceAsync("app2", "receipt", Mail, CancellationToken.None);
+        await Outbox.SendOnceAsync("app2", "reminder", Mail, CancellationToken.None);
+        await Outbox.SendOnceAsync("app3", "receipt", Mail, CancellationToken.None);
+
+        Assert.Equal(3, sender.Sent.Count);
+    }
+
+    [Fact]
+    public async Task SendOnce_RefusedByTheService_IsSentByTheRetry()
+    {
+        sender.RefuseNext = true;
+        await Assert.ThrowsAsync<EmailNotSentException>(() => Outbox.SendOnceAsync("app4", "receipt", Mail, CancellationToken.None));
+
+        Assert.True(await Outbox.SendOnceAsync("app4", "receipt", Mail, CancellationToken.None));
+        Assert.Single(sender.Sent);
+    }
+
+    sealed class RecordingSender : IEmailSender
+    {
+        public List<EmailMessage> Sent { get; } = [];
+
+        public bool RefuseNext { get; set; }
+
+        public Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+        {
+            if (RefuseNext)
+            {
+                RefuseNext = false;
+                throw new EmailNotSentException("SendGrid answered 503.");
+            }
+
+            Sent.Add(message);
+            return Task.CompletedTask;
+        }
+    }
+}
