@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Serverless.Testing;
+using Serverless.Workflow.Http;
 using Xunit;
 
 namespace Serverless.LocalHost.Tests;
@@ -14,35 +15,45 @@ internal static class FirmFlow
     /// <summary>Long enough for a crash recovery: a message hidden by a killed host reappears after 30 s.</summary>
     public static readonly TimeSpan StatusTimeout = TimeSpan.FromSeconds(90);
 
-    public const string SampleApplication = """
+    static int nextSerial = Random.Shared.Next(1000, 9000);
+
+    /// <summary>A valid business registration number no other test of this run uses (one open application per firm).</summary>
+    public static string NewFirm() => SampleApplications.BusinessRegistrationNumber(Interlocked.Increment(ref nextSerial));
+
+    /// <summary>The sample application of API.md as JSON, for the given firm.</summary>
+    public static string ApplicationJson(string? businessRegistrationNumber = null, string language = "ko") =>
+        JsonSerializer.Serialize(SampleApplications.Request(businessRegistrationNumber ?? NewFirm(), language), Json.Options);
+
+    public static async Task<HttpResponseMessage> PostAsync(LocalHostProcess host, string json, string? idempotencyKey = null, string contentType = "application/json")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/applications")
         {
-          "language": "ko",
-          "firm": {
-            "businessRegistrationNumber": "124-81-00998",
-            "name": "남동정밀(주)",
-            "representative": "홍길동",
-            "foundedOn": "2015-03-01",
-            "industryCode": "C29",
-            "employees": 42,
-            "technicalStaff": 8,
-            "email": "ceo@example.com"
-          },
-          "financials": [ { "year": 2025, "revenueKrw": 5200000000, "exportKrw": 800000000, "rdSpendKrw": 300000000 } ],
-          "technology": { "trl": 6, "patents": 3, "hasResearchLab": true, "certifications": ["Innobiz"] },
-          "selfAssessment": { "rnd": 3, "commercialization": 4, "marketing": 2, "people": 2, "finance": 3, "management": 3 },
-          "difficulties": [ { "category": "Export", "description": "해외 판로 개척" } ]
+            Content = new StringContent(json, System.Text.Encoding.UTF8, contentType),
+        };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
         }
-        """;
+
+        return await host.Client.SendAsync(request);
+    }
 
     public sealed record Submitted(string ApplicationId, string AccessToken);
 
-    public static async Task<Submitted> SubmitAsync(LocalHostProcess host)
+    public static async Task<Submitted> SubmitAsync(LocalHostProcess host, string? businessRegistrationNumber = null)
     {
-        using var content = new StringContent(SampleApplication, System.Text.Encoding.UTF8, "application/json");
-        using var response = await host.Client.PostAsync(new Uri("/api/applications", UriKind.Relative), content);
+        using var response = await PostAsync(host, ApplicationJson(businessRegistrationNumber));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return new Submitted(body.GetProperty("applicationId").GetString()!, body.GetProperty("accessToken").GetString()!);
+    }
+
+    /// <summary>Submits and waits until the workflow rests (AwaitingDocuments), so storage holds still afterwards.</summary>
+    public static async Task<Submitted> SubmitAndSettleAsync(LocalHostProcess host)
+    {
+        var application = await SubmitAsync(host);
+        await WaitForStatusAsync(host, application, "AwaitingDocuments");
+        return application;
     }
 
     public static async Task<JsonElement> GetAsync(LocalHostProcess host, Submitted application) =>
@@ -68,15 +79,24 @@ internal static class FirmFlow
         throw new TimeoutException($"Still {view.GetProperty("status")} after {StatusTimeout}, expected {status}.\n{host.Output}");
     }
 
-    public static async Task<HttpResponseMessage> UploadAsync(LocalHostProcess host, Submitted application, string kind, byte[] file, string fileName)
+    public static async Task<HttpResponseMessage> UploadAsync(
+        LocalHostProcess host, Submitted application, string? kind, byte[]? file, string fileName, string? bearer = null)
     {
         using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(kind), "kind");
-        var part = new ByteArrayContent(file);
-        part.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        form.Add(part, "file", fileName);
+        if (kind is not null)
+        {
+            form.Add(new StringContent(kind), "kind");
+        }
+
+        if (file is not null)
+        {
+            var part = new ByteArrayContent(file);
+            part.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            form.Add(part, "file", fileName);
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/applications/{application.ApplicationId}/documents") { Content = form };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", application.AccessToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer ?? application.AccessToken);
         return await host.Client.SendAsync(request);
     }
 

@@ -1,0 +1,71 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Serverless.Testing;
+using Xunit;
+
+namespace Serverless.LocalHost.Tests;
+
+/// <summary>
+/// One local host for the intake tests, on an Azurite of its own, with the tables it writes in reach of the tests,
+/// so they can check that refused requests leave nothing behind.
+/// </summary>
+public sealed class IntakeHostFixture : IAsyncLifetime
+{
+    readonly AzuriteFixture azurite = new();
+    Dictionary<string, string> settings = [];
+
+    public LocalHostProcess Host { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await azurite.InitializeAsync();
+        settings = LocalHostProcess.IsolatedSettings(azurite);
+        Host = await LocalHostProcess.StartAsync(settings);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await azurite.DisposeAsync();
+    }
+
+    public TableClient Table(string name) => new TableServiceClient(azurite.ConnectionString).GetTableClient(settings["Storage:TablePrefix"] + name);
+
+    /// <summary>The engine's own table of orchestration instances in this host's task hub.</summary>
+    public TableClient Instances => new TableServiceClient(azurite.ConnectionString).GetTableClient(settings["Durable:TaskHub"] + "Instances");
+
+    public BlobContainerClient Documents =>
+        new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient((settings["Storage:TablePrefix"] + "applications").ToLowerInvariant());
+
+    /// <summary>
+    /// How many applications, firm slots, keys, tokens, counters, orchestrations and blobs exist: what a refused
+    /// request must not change. (Status index rows are left out: running workflows of other tests move them.)
+    /// </summary>
+    public async Task<string> StoredStateAsync()
+    {
+        var counts = new List<string>
+        {
+            $"index={await CountAsync(Table("ApplicationIndex").QueryAsync<TableEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {"all"} or (PartitionKey ge {"open:"} and PartitionKey lt {"open;"})"),
+                select: ["PartitionKey"]))}",
+        };
+        foreach (var table in new[] { Table("Applications"), Table("Idempotency"), Table("Links"), Table("Counters"), Instances })
+        {
+            counts.Add($"{table.Name}={await CountAsync(table.QueryAsync<TableEntity>(select: ["PartitionKey"]))}");
+        }
+
+        counts.Add($"blobs={await CountAsync(Documents.GetBlobsAsync())}");
+        return string.Join(", ", counts);
+    }
+
+    static async Task<int> CountAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var count = 0;
+        await foreach (var _ in items)
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
