@@ -15,14 +15,13 @@ public sealed class LocalHostApp : IAsyncDisposable
 {
     public const string DefaultUrl = "http://127.0.0.1:7071";
 
-    readonly AzuriteProcess? azurite;
-    readonly DurableEngine engine;
+    /// <summary>Azurite and the engine, stopped in the reverse order of their start.</summary>
+    readonly Stack<IAsyncDisposable> parts;
 
-    LocalHostApp(WebApplication app, DurableEngine engine, AzuriteProcess? azurite)
+    LocalHostApp(WebApplication app, Stack<IAsyncDisposable> parts)
     {
         App = app;
-        this.engine = engine;
-        this.azurite = azurite;
+        this.parts = parts;
     }
 
     public WebApplication App { get; }
@@ -43,19 +42,29 @@ public sealed class LocalHostApp : IAsyncDisposable
         local.AdminKey = string.IsNullOrWhiteSpace(local.AdminKey) ? Tokens.New() : local.AdminKey;
         builder.Services.AddSingleton(Options.Create(local));
 
-        AzuriteProcess? azurite = null;
-        DurableEngine? engine = null;
+        var parts = new Stack<IAsyncDisposable>();
         try
         {
-            var connectionString = builder.Configuration["Storage:ConnectionString"];
-            if (string.IsNullOrWhiteSpace(connectionString))
+            var storage = builder.Configuration["Storage:ConnectionString"];
+            var engineStorage = builder.Configuration["Durable:ConnectionString"];
+            if (string.IsNullOrWhiteSpace(storage))
             {
-                azurite = await AzuriteProcess.StartAsync(local.Azurite, cancellationToken);
-                connectionString = azurite.ConnectionString;
-                builder.Configuration["Storage:ConnectionString"] = connectionString;
+                var business = await AzuriteProcess.StartAsync(local.Azurite, cancellationToken);
+                parts.Push(business);
+                storage = business.ConnectionString;
+                builder.Configuration["Storage:ConnectionString"] = storage;
+                if (string.IsNullOrWhiteSpace(engineStorage))
+                {
+                    // The engine gets an Azurite of its own, as it gets a storage account of its own in Azure: each
+                    // Azurite runs on one core, and the engine's queues and history are the busiest storage there is.
+                    var engineAzurite = await AzuriteProcess.StartAsync(local.Azurite.ForEngine(), cancellationToken);
+                    parts.Push(engineAzurite);
+                    engineStorage = engineAzurite.ConnectionString;
+                }
             }
 
-            engine = await builder.AddDurableEngineAsync(connectionString, cancellationToken);
+            var engine = await builder.AddDurableEngineAsync(string.IsNullOrWhiteSpace(engineStorage) ? storage : engineStorage, cancellationToken);
+            parts.Push(engine);
             builder.AddWorkflow();
             builder.Services.AddDevMailbox();
 
@@ -63,20 +72,11 @@ public sealed class LocalHostApp : IAsyncDisposable
             app.MapLocalHostRoutes();
             app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, local));
             await app.StartAsync(cancellationToken);
-            return new LocalHostApp(app, engine, azurite);
+            return new LocalHostApp(app, parts);
         }
         catch
         {
-            if (engine is not null)
-            {
-                await engine.DisposeAsync();
-            }
-
-            if (azurite is not null)
-            {
-                await azurite.DisposeAsync();
-            }
-
+            await StopAsync(parts);
             throw;
         }
     }
@@ -124,10 +124,14 @@ public sealed class LocalHostApp : IAsyncDisposable
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        await engine.DisposeAsync();
-        if (azurite is not null)
+        await StopAsync(parts);
+    }
+
+    static async Task StopAsync(Stack<IAsyncDisposable> parts)
+    {
+        while (parts.TryPop(out var part))
         {
-            await azurite.DisposeAsync();
+            await part.DisposeAsync();
         }
     }
 }

@@ -34,4 +34,14 @@ public sealed class AzuriteOptions
 
     [Range(0, 65535)]
     public int TablePort { get; set; } = 10002;
+
+    /// <summary>The engine's own Azurite: beside this one's data, on free ports.</summary>
+    public AzuriteOptions ForEngine() => new()
+    {
+        DataPath = Path.Combine(DataPath, "engine"),
+        InMemory = InMemory,
+        BlobPort = 0,
+        QueuePort = 0,
+        TablePort = 0,
+    };
 }

@@ -12,8 +12,7 @@ namespace Serverless.LocalHost.Tests;
 /// <summary>What a firm does over HTTP, step by step, for the end-to-end tests.</summary>
 internal static class FirmFlow
 {
-    /// <summary>Long enough for a crash recovery: a message hidden by a killed host reappears after 30 s.</summary>
-    public static readonly TimeSpan StatusTimeout = TimeSpan.FromSeconds(90);
+    public static readonly TimeSpan StatusTimeout = TimeSpan.FromSeconds(60);
 
     static int nextSerial = Random.Shared.Next(1000, 9000);
 

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Net;
+using Azure.Data.Tables;
 using Serverless.Testing;
 using Xunit;
 
@@ -18,6 +20,7 @@ public sealed class RestartTests(AzuriteFixture azurite)
         {
             application = await FirmFlow.SubmitAsync(first);
             await FirmFlow.WaitForStatusAsync(first, application, "AwaitingDocuments");
+            await WaitUntilCheckpointedAsync(sameData, application.ApplicationId, "AwaitingDocuments");
             await first.KillAsync();
         }
 
@@ -27,5 +30,28 @@ public sealed class RestartTests(AzuriteFixture azurite)
         var view = await FirmFlow.WaitForStatusAsync(second, application, "Completed");
 
         Assert.Equal(["Submitted", "AwaitingDocuments", "Completed"], FirmFlow.Timeline(view));
+    }
+
+    /// <summary>
+    /// Waits until the engine has committed the instance's wait (its custom status is written with the checkpoint),
+    /// so the kill lands while the instance waits, not in the middle of a step: a message a killed host had taken
+    /// stays hidden for the engine's visibility timeout (5 minutes) before another host may process it.
+    /// </summary>
+    static async Task WaitUntilCheckpointedAsync(Dictionary<string, string> settings, string instanceId, string status)
+    {
+        var instances = new TableServiceClient(settings["Storage:ConnectionString"]).GetTableClient(settings["Durable:TaskHub"] + "Instances");
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < FirmFlow.StatusTimeout)
+        {
+            var row = await instances.GetEntityIfExistsAsync<TableEntity>(instanceId, "");
+            if (row.HasValue && row.Value!.GetString("CustomStatus")?.Contains(status, StringComparison.Ordinal) == true)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The engine did not checkpoint {instanceId} as {status}.");
     }
 }

@@ -17,6 +17,12 @@ public sealed class DurableEngine : IAsyncDisposable
 {
     static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// DTFx gives partition-table operations 2 s. A busy Azurite on two cores takes longer, and each timeout drops
+    /// the partition lease and stalls every instance until it is taken again (seen: stalls of 10-40 s under load).
+    /// </summary>
+    static readonly TimeSpan PartitionTableTimeout = TimeSpan.FromSeconds(15);
+
     readonly WebApplication sidecar;
 
     DurableEngine(WebApplication sidecar, GrpcChannel channel)
@@ -46,6 +52,7 @@ public sealed class DurableEngine : IAsyncDisposable
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
             ControlQueueVisibilityTimeout = options.MessageVisibilityTimeout,
             WorkItemQueueVisibilityTimeout = options.MessageVisibilityTimeout,
+            PartitionTableOperationTimeout = PartitionTableTimeout,
             StorageAccountClientProvider = new StorageAccountClientProvider(storageConnectionString),
             LoggerFactory = services.GetRequiredService<ILoggerFactory>(),
         }));

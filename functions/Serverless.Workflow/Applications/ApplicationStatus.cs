@@ -1,6 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace Serverless.Workflow.Applications;
 
+// Both enums travel as their names everywhere (history, custom status, API), so what admins and logs show reads.
+
 /// <summary>Where an application stands (WORKFLOW.md, Statuses and stages).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ApplicationStatus>))]
 public enum ApplicationStatus
 {
     Submitted,
@@ -22,6 +27,7 @@ public enum ApplicationStatus
 }
 
 /// <summary>The coarse phase a status belongs to, for dashboards and filters.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ApplicationStage>))]
 public enum ApplicationStage
 {
     Intake,

@@ -65,18 +65,18 @@ public sealed class IntakeService(
             applicationId = holder;
         }
 
-        var application = await applications.FindAsync(applicationId, cancellationToken)
-            ?? await NewApplicationAsync(form, applicationId, requestHash, claim, now, cancellationToken);
+        var earlier = await applications.FindAsync(applicationId, cancellationToken);
+        var application = earlier ?? await NewApplicationAsync(form, applicationId, requestHash, claim, now, cancellationToken);
+        var token = access.IssueAsync(applicationId, cancellationToken);
         await applications.CreateAsync(application, cancellationToken);
-        var token = await access.IssueAsync(applicationId, cancellationToken);
-        await StartWorkflowAsync(durable, applicationId, cancellationToken);
+        await StartWorkflowAsync(durable, applicationId, resuming: earlier is not null, cancellationToken);
         if (claim is not null)
         {
             claim.Completed = true;
             await storage.Idempotency.UpdateEntityAsync(claim, ETag.All, TableUpdateMode.Replace, cancellationToken);
         }
 
-        return new SubmissionOutcome.Accepted(application, token);
+        return new SubmissionOutcome.Accepted(application, await token);
     }
 
     async Task<ApplicationEntity> NewApplicationAsync(
@@ -150,12 +150,13 @@ public sealed class IntakeService(
     }
 
     /// <summary>
-    /// Starts the application's orchestration unless an earlier attempt did. Checked first: the engine does not
-    /// refuse a second start of a running instance, it would run two executions into one history.
+    /// Starts the application's orchestration unless an earlier attempt did. When resuming, that is checked first:
+    /// the engine does not refuse a second start of a running instance, it would run two executions into one
+    /// history. A new application cannot have an orchestration yet, and the check costs the engine a table query.
     /// </summary>
-    static async Task StartWorkflowAsync(DurableTaskClient durable, string applicationId, CancellationToken cancellationToken)
+    static async Task StartWorkflowAsync(DurableTaskClient durable, string applicationId, bool resuming, CancellationToken cancellationToken)
     {
-        if (await durable.GetInstanceAsync(applicationId, cancellationToken) is not null)
+        if (resuming && await durable.GetInstanceAsync(applicationId, cancellationToken) is not null)
         {
             return;
         }

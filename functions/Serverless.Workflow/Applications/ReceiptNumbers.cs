@@ -16,6 +16,9 @@ public sealed class ReceiptNumbers(WorkflowStorage storage, IOptions<IntakeOptio
     // Within one host, submissions queue here instead of racing each other on the ETag; across hosts the ETag decides.
     readonly SemaphoreSlim local = new(1, 1);
 
+    /// <summary>Counter rows as this host last wrote them (guarded by <see cref="local"/>).</summary>
+    readonly Dictionary<string, TableEntity> known = [];
+
     public async Task<string> NextAsync(string programme, DateTimeOffset submittedAt, CancellationToken cancellationToken)
     {
         var year = KoreaTime.DateOf(submittedAt).Year;
@@ -34,28 +37,42 @@ public sealed class ReceiptNumbers(WorkflowStorage storage, IOptions<IntakeOptio
 
     public void Dispose() => local.Dispose();
 
+    /// <summary>
+    /// Adds one to the counter row under its ETag. The row as this host last wrote it is kept, so the usual case is
+    /// one conditional write; only when another host wrote in between (412) is the row read again.
+    /// </summary>
     async Task<long> IncrementAsync(string counter, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var current = await storage.Counters.GetEntityIfExistsAsync<TableEntity>(Partition, counter, cancellationToken: cancellationToken);
+            var row = known.GetValueOrDefault(counter) ?? await ReadAsync(counter, cancellationToken);
             try
             {
-                if (!current.HasValue)
+                if (row is null)
                 {
-                    await storage.Counters.AddEntityAsync(new TableEntity(Partition, counter) { ["Value"] = 1L }, cancellationToken);
-                    return 1;
+                    row = new TableEntity(Partition, counter) { ["Value"] = 1L };
+                    row.ETag = (await storage.Counters.AddEntityAsync(row, cancellationToken)).Headers.ETag ?? ETag.All;
+                }
+                else
+                {
+                    row["Value"] = row.GetInt64("Value")!.Value + 1;
+                    row.ETag = (await storage.Counters.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken)).Headers.ETag ?? ETag.All;
                 }
 
-                var next = current.Value!.GetInt64("Value")!.Value + 1;
-                current.Value["Value"] = next;
-                await storage.Counters.UpdateEntityAsync(current.Value, current.Value.ETag, TableUpdateMode.Replace, cancellationToken);
-                return next;
+                known[counter] = row;
+                return row.GetInt64("Value")!.Value;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
-                // Another host took this number first: read again and take the next one.
+                // Another host took the next number: read the row again and take the one after.
+                known.Remove(counter);
             }
         }
+    }
+
+    async Task<TableEntity?> ReadAsync(string counter, CancellationToken cancellationToken)
+    {
+        var current = await storage.Counters.GetEntityIfExistsAsync<TableEntity>(Partition, counter, cancellationToken: cancellationToken);
+        return current.HasValue ? current.Value : null;
     }
 }

@@ -15,6 +15,12 @@ public sealed class DurableOptions
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,44}$", ErrorMessage = "Durable:TaskHub must be 3-45 letters or digits, starting with a letter.")]
     public string TaskHub { get; set; } = "GrowthSupport";
 
+    /// <summary>
+    /// The engine's own storage (queues, history, instances), when it should not share the business storage
+    /// (in Azure: AzureWebJobsStorage). Unset: the engine uses Storage:ConnectionString.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
     /// <summary>Control-queue partitions. One machine gains nothing from more than one.</summary>
     [Range(1, 16)]
     public int PartitionCount { get; set; } = 1;
@@ -26,11 +32,13 @@ public sealed class DurableOptions
     public int MaxConcurrentOrchestrations { get; set; } = 100;
 
     /// <summary>
-    /// How long a dequeued engine message stays hidden. A host killed mid-step leaves its message hidden this long
-    /// before another host can take it: the recovery time after a crash. Steps here take well under a second.
+    /// How long a dequeued engine message stays hidden (DTFx's default, 5 minutes). It is also how long a message a
+    /// killed host had taken stays hidden before another host can process it. Shorter is dangerous: under load a
+    /// prefetched message can wait longer than that in memory, reappear, and be processed twice (seen at 30 s:
+    /// "Multiple ExecutionStartedEvent found").
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
-    public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    [Range(typeof(TimeSpan), "00:00:30", "00:30:00")]
+    public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The longest the engine waits between queue polls when idle: the latency floor of a quiet host.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
