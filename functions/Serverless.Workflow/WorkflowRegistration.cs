@@ -1,12 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serverless.Workflow.Applications;
+using Serverless.Workflow.Diagnosis;
 using Serverless.Workflow.Documents;
 using Serverless.Workflow.Email;
 using Serverless.Workflow.Http;
 using Serverless.Workflow.Links;
 using Serverless.Workflow.Operations;
 using Serverless.Workflow.Orchestration;
+using Serverless.Workflow.Screening;
 using Serverless.Workflow.Storage;
 
 namespace Serverless.Workflow;
@@ -19,14 +21,11 @@ public static class WorkflowRegistration
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddStorage();
         builder.AddEmail();
-        builder.Services.AddOptions<IntakeOptions>()
-            .BindConfiguration(IntakeOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        builder.Services.AddOptions<WorkflowOptions>()
-            .BindConfiguration(WorkflowOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<IntakeOptions>(IntakeOptions.Section);
+        builder.Services.AddValidatedOptions<WorkflowOptions>(WorkflowOptions.Section);
+        builder.Services.AddValidatedOptions<ScreeningOptions>(ScreeningOptions.Section);
+        builder.Services.AddValidatedOptions<DiagnosisOptions>(DiagnosisOptions.Section);
+        builder.Services.AddValidatedOptions<PlanOptions>(PlanOptions.Section);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ApplicationStore>();
@@ -39,5 +38,13 @@ public static class WorkflowRegistration
         builder.Services.AddSingleton<HealthHandler>();
         builder.Services.AddWorkflowActivities();
         return builder;
+    }
+
+    /// <summary>Options bound from their section and validated when the host starts: a bad value stops the start.</summary>
+    public static IServiceCollection AddValidatedOptions<T>(this IServiceCollection services, string section)
+        where T : class
+    {
+        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+        return services;
     }
 }

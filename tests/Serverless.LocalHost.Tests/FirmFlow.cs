@@ -20,8 +20,12 @@ internal static class FirmFlow
     public static string NewFirm() => SampleApplications.BusinessRegistrationNumber(Interlocked.Increment(ref nextSerial));
 
     /// <summary>The sample application of API.md as JSON, for the given firm.</summary>
-    public static string ApplicationJson(string? businessRegistrationNumber = null, string language = "ko") =>
-        JsonSerializer.Serialize(SampleApplications.Request(businessRegistrationNumber ?? NewFirm(), language), Json.Options);
+    public static string ApplicationJson(string? businessRegistrationNumber = null, string language = "ko", int employees = 42) =>
+        JsonSerializer.Serialize(
+            SampleApplications.Request(businessRegistrationNumber ?? NewFirm(), language) is var request
+                ? request with { Firm = request.Firm! with { Employees = employees } }
+                : null,
+            Json.Options);
 
     public static async Task<HttpResponseMessage> PostAsync(LocalHostProcess host, string json, string? idempotencyKey = null, string contentType = "application/json")
     {
@@ -39,9 +43,9 @@ internal static class FirmFlow
 
     public sealed record Submitted(string ApplicationId, string AccessToken);
 
-    public static async Task<Submitted> SubmitAsync(LocalHostProcess host, string? businessRegistrationNumber = null)
+    public static async Task<Submitted> SubmitAsync(LocalHostProcess host, string? businessRegistrationNumber = null, int employees = 42)
     {
-        using var response = await PostAsync(host, ApplicationJson(businessRegistrationNumber));
+        using var response = await PostAsync(host, ApplicationJson(businessRegistrationNumber, employees: employees));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return new Submitted(body.GetProperty("applicationId").GetString()!, body.GetProperty("accessToken").GetString()!);
@@ -97,6 +101,18 @@ internal static class FirmFlow
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/applications/{application.ApplicationId}/documents") { Content = form };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer ?? application.AccessToken);
         return await host.Client.SendAsync(request);
+    }
+
+    public static readonly string[] RequiredKinds = ["BusinessRegistration", "FinancialStatements", "BusinessPlan"];
+
+    /// <summary>Uploads one PDF of each required kind.</summary>
+    public static async Task UploadRequiredAsync(LocalHostProcess host, Submitted application, params string[] kinds)
+    {
+        foreach (var kind in kinds.Length > 0 ? kinds : RequiredKinds)
+        {
+            using var response = await UploadAsync(host, application, kind, SmallPdf, $"{kind}.pdf");
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
     }
 
     public static byte[] SmallPdf => "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"u8.ToArray();

@@ -188,14 +188,9 @@ public sealed class FirmTests(IntakeHostFixture fixture) : IClassFixture<IntakeH
     [Fact]
     public async Task Upload_ToAClosedApplication_Returns409()
     {
-        var application = await FirmFlow.SubmitAsync(Host);
-        await FirmFlow.WaitForStatusAsync(Host, application, "AwaitingDocuments");
-        using (var first = await FirmFlow.UploadAsync(Host, application, "BusinessPlan", FirmFlow.SmallPdf, "plan.pdf"))
-        {
-            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
-        }
+        var application = await FirmFlow.SubmitAsync(Host, employees: 300);
+        await FirmFlow.WaitForStatusAsync(Host, application, "Ineligible");
 
-        await FirmFlow.WaitForStatusAsync(Host, application, "Completed");
         using var late = await FirmFlow.UploadAsync(Host, application, "FinancialStatements", FirmFlow.SmallPdf, "late.pdf");
 
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
@@ -208,7 +203,7 @@ public sealed class FirmTests(IntakeHostFixture fixture) : IClassFixture<IntakeH
         var view = await FirmFlow.WaitForStatusAsync(Host, application, "AwaitingDocuments");
         var receipt = view.GetProperty("receiptNumber").GetString()!;
 
-        var mail = Assert.Single(await Mailbox.MessagesAsync(Host, "ceo@example.com"), m => m.Subject.Contains(receipt, StringComparison.Ordinal));
+        var mail = Assert.Single(await Mailbox.MessagesAsync(Host, "ceo@example.com"), m => m.Subject.Contains(receipt, StringComparison.Ordinal) && m.Subject.Contains("접수되었습니다", StringComparison.Ordinal));
 
         Assert.Contains("접수되었습니다", mail.Subject, StringComparison.Ordinal);
         Assert.Contains($"{Host.BaseAddress.ToString().TrimEnd('/')}/api/applications/{application.ApplicationId}", mail.Links);

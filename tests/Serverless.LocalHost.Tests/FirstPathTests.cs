@@ -4,31 +4,79 @@ using Xunit;
 
 namespace Serverless.LocalHost.Tests;
 
-/// <summary>The first workflow path, end to end: HTTP → orchestration on the Azurite-backed engine → projection.</summary>
+/// <summary>Screening, diagnosis and the plan (WORKFLOW.md steps 1-3) on the real engine, over HTTP.</summary>
 [Collection(AzuriteTests.Name)]
 public sealed class FirstPathTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task Submit_ThenUpload_ReachesCompletedThroughAwaitingDocuments()
+    public async Task MissingDocuments_UploadedOneByOne_MovesOnOnlyWhenTheSetIsComplete_ToDiagnosed()
     {
         await using var host = await LocalHostProcess.StartAsync(azurite);
-
         var application = await FirmFlow.SubmitAsync(host);
         await FirmFlow.WaitForStatusAsync(host, application, "AwaitingDocuments");
-        using var upload = await FirmFlow.UploadAsync(host, application, "BusinessPlan", FirmFlow.SmallPdf, "plan.pdf");
-        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
-        var view = await FirmFlow.WaitForStatusAsync(host, application, "Completed");
 
-        Assert.Equal(["Submitted", "AwaitingDocuments", "Completed"], FirmFlow.Timeline(view));
-        Assert.Equal("Closed", view.GetProperty("stage").GetString());
-        Assert.Equal("plan.pdf", view.GetProperty("documents")[0].GetProperty("fileName").GetString());
+        await FirmFlow.UploadRequiredAsync(host, application, "BusinessPlan", "Other");
+        var halfway = await FirmFlow.GetAsync(host, application);
+        await FirmFlow.UploadRequiredAsync(host, application, "BusinessRegistration", "FinancialStatements");
+        var view = await FirmFlow.WaitForStatusAsync(host, application, "Diagnosed");
+
+        Assert.Equal(["BusinessRegistration", "FinancialStatements"], halfway.GetProperty("missingDocuments").EnumerateArray().Select(k => k.GetString()));
+        Assert.Equal(["Submitted", "AwaitingDocuments", "Diagnosed"], FirmFlow.Timeline(view));
+        Assert.Equal("Diagnosis", view.GetProperty("stage").GetString());
+        Assert.Empty(view.GetProperty("missingDocuments").EnumerateArray());
     }
 
     [Fact]
-    public async Task Submit_NoDocumentsBeforeTheDeadline_Expires()
+    public async Task Diagnosed_TheSampleApplication_ShowsTheDiagnosisAndPlanWorkedByHand()
+    {
+        await using var host = await LocalHostProcess.StartAsync(azurite);
+        var application = await FirmFlow.SubmitAsync(host);
+        await FirmFlow.WaitForStatusAsync(host, application, "AwaitingDocuments");
+
+        await FirmFlow.UploadRequiredAsync(host, application);
+        var view = await FirmFlow.WaitForStatusAsync(host, application, "Diagnosed");
+
+        // The sample of API.md, worked by hand in RubricTests and SupportPlanTests: 576 points, C, Foundation.
+        var diagnosis = view.GetProperty("diagnosis");
+        Assert.Equal(576, diagnosis.GetProperty("totalScore").GetInt32());
+        Assert.Equal("C", diagnosis.GetProperty("grade").GetString());
+        Assert.Equal("Mature", diagnosis.GetProperty("growthStage").GetString());
+        Assert.Equal("Productization", diagnosis.GetProperty("technologyPhase").GetString());
+        Assert.Equal("Foundation", diagnosis.GetProperty("track").GetString());
+        Assert.Equal(["marketing", "people"], diagnosis.GetProperty("weaknesses").EnumerateArray().Select(w => w.GetString()));
+        Assert.Equal(57.21m, diagnosis.GetProperty("dimensions")[2].GetProperty("score").GetDecimal());
+        var plan = view.GetProperty("plan");
+        Assert.Equal(["T1:ExportSupport:10000000", "T2:Marketing:8000000"], plan.GetProperty("tasks").EnumerateArray()
+            .Select(t => $"{t.GetProperty("taskId").GetString()}:{t.GetProperty("supportType").GetString()}:{t.GetProperty("budgetKrw").GetInt64()}"));
+        Assert.True(plan.GetProperty("tasks")[1].GetProperty("recommended").GetBoolean());
+        Assert.Equal(9_000_000, plan.GetProperty("totalProgrammeShareKrw").GetInt64());
+    }
+
+    [Fact]
+    public async Task MissingDocuments_ReminderThenUpload_MailsEachOnce_AndReachesDiagnosed()
+    {
+        await using var host = await LocalHostProcess.StartAsync(azurite,
+            ("Workflow:DocumentsReminderAfter", "00:00:02"), ("Workflow:DocumentsDeadline", "00:01:00"));
+        var application = await FirmFlow.SubmitAsync(host);
+        var waiting = await FirmFlow.WaitForStatusAsync(host, application, "AwaitingDocuments");
+        var receipt = waiting.GetProperty("receiptNumber").GetString()!;
+
+        var reminder = await Mailbox.WaitForAsync(host, receipt, "재안내");
+        await FirmFlow.UploadRequiredAsync(host, application);
+        await FirmFlow.WaitForStatusAsync(host, application, "Diagnosed");
+
+        var mails = (await Mailbox.MessagesAsync(host)).Where(m => m.Subject.Contains(receipt, StringComparison.Ordinal)).ToList();
+        Assert.Single(mails, m => m.Subject.Contains("보완 요청", StringComparison.Ordinal));
+        Assert.Single(mails, m => m.Subject.Contains("재안내", StringComparison.Ordinal));
+        Assert.Contains("사업계획서 (BusinessPlan)", reminder.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MissingDocuments_PastTheDeadline_Expires_AndTheFirmIsMailed()
     {
         var deadline = TimeSpan.FromSeconds(3);
-        await using var host = await LocalHostProcess.StartAsync(azurite, ("Workflow:DocumentsDeadline", deadline.ToString()));
+        await using var host = await LocalHostProcess.StartAsync(azurite,
+            ("Workflow:DocumentsDeadline", deadline.ToString()), ("Workflow:DocumentsReminderAfter", "00:00:01"));
 
         var application = await FirmFlow.SubmitAsync(host);
         var waiting = await FirmFlow.WaitForStatusAsync(host, application, "AwaitingDocuments");
@@ -38,22 +86,21 @@ public sealed class FirstPathTests(AzuriteFixture azurite)
         var waitedFor = view.GetProperty("updatedAt").GetDateTimeOffset() - waiting.GetProperty("updatedAt").GetDateTimeOffset();
         // Durable timers on Azurite may fire up to a second early (queue visibility is in whole seconds).
         Assert.InRange(waitedFor, deadline - TimeSpan.FromSeconds(1), deadline + TimeSpan.FromSeconds(30));
+        await Mailbox.WaitForAsync(host, view.GetProperty("receiptNumber").GetString()!, "만료");
     }
 
     [Fact]
-    public async Task Get_WithoutToken_Returns401_AndWithAnotherApplicationsToken_Returns404()
+    public async Task TooManyEmployees_IsIneligible_WithTheReason_AndTheFirmIsMailed()
     {
         await using var host = await LocalHostProcess.StartAsync(azurite);
-        var first = await FirmFlow.SubmitAsync(host);
-        var second = await FirmFlow.SubmitAsync(host);
 
-        using var anonymous = await host.Client.GetAsync(new Uri($"/api/applications/{first.ApplicationId}", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
+        var application = await FirmFlow.SubmitAsync(host, employees: 300);
+        var view = await FirmFlow.WaitForStatusAsync(host, application, "Ineligible");
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/applications/{first.ApplicationId}");
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", second.AccessToken);
-        using var foreign = await host.Client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal("TooManyEmployees", view.GetProperty("timeline").EnumerateArray().Last().GetProperty("note").GetString());
+        var mail = await Mailbox.WaitForAsync(host, view.GetProperty("receiptNumber").GetString()!, "부적격");
+        Assert.Contains("상시 근로자 수", mail.Text, StringComparison.Ordinal);
+        using var upload = await FirmFlow.UploadAsync(host, application, "BusinessPlan", FirmFlow.SmallPdf, "plan.pdf");
+        Assert.Equal(HttpStatusCode.Conflict, upload.StatusCode);
     }
 }

@@ -107,7 +107,7 @@ public sealed class IntakeTests(IntakeHostFixture fixture) : IClassFixture<Intak
         Assert.Equal(firstBody.GetProperty("receiptNumber").GetString(), againBody.GetProperty("receiptNumber").GetString());
         var receipt = firstBody.GetProperty("receiptNumber").GetString()!;
         await FirmFlow.WaitForStatusAsync(Host, new(firstBody.GetProperty("applicationId").GetString()!, againBody.GetProperty("accessToken").GetString()!), "AwaitingDocuments");
-        Assert.Single(await Mailbox.MessagesAsync(Host), m => m.Subject.Contains(receipt, StringComparison.Ordinal));
+        Assert.Single(await Mailbox.MessagesAsync(Host), m => m.Subject.Contains(receipt, StringComparison.Ordinal) && m.Subject.Contains("접수되었습니다", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -173,6 +173,6 @@ public sealed class IntakeTests(IntakeHostFixture fixture) : IClassFixture<Intak
         Assert.Equal(halfDone.ApplicationId, body.GetProperty("applicationId").GetString());
         Assert.Equal(halfDone.ReceiptNumber, body.GetProperty("receiptNumber").GetString());
         await FirmFlow.WaitForStatusAsync(Host, new(halfDone.ApplicationId, body.GetProperty("accessToken").GetString()!), "AwaitingDocuments");
-        Assert.Single(await Mailbox.MessagesAsync(Host), m => m.Subject.Contains(halfDone.ReceiptNumber, StringComparison.Ordinal));
+        Assert.Single(await Mailbox.MessagesAsync(Host), m => m.Subject.Contains(halfDone.ReceiptNumber, StringComparison.Ordinal) && m.Subject.Contains("접수되었습니다", StringComparison.Ordinal));
     }
 }

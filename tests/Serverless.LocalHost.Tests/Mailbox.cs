@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Json;
 using Serverless.Testing;
 using Serverless.Workflow.Http;
@@ -13,5 +14,24 @@ internal static class Mailbox
     {
         var query = to is null ? "" : $"?to={Uri.EscapeDataString(to)}";
         return (await host.Client.GetFromJsonAsync<MailMessage[]>(new Uri($"/dev/mailbox/messages{query}", UriKind.Relative), Json.Options))!;
+    }
+
+    /// <summary>Polls the mailbox for a mail whose subject has both the receipt number and the given words.</summary>
+    public static async Task<MailMessage> WaitForAsync(LocalHostProcess host, string receiptNumber, string subjectWords)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < FirmFlow.StatusTimeout)
+        {
+            var mail = (await MessagesAsync(host)).FirstOrDefault(m =>
+                m.Subject.Contains(receiptNumber, StringComparison.Ordinal) && m.Subject.Contains(subjectWords, StringComparison.Ordinal));
+            if (mail is not null)
+            {
+                return mail;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"No mail '{subjectWords}' for {receiptNumber}.");
     }
 }

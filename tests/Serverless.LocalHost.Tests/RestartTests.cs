@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using Azure.Data.Tables;
 using Serverless.Testing;
 using Xunit;
@@ -25,11 +24,10 @@ public sealed class RestartTests(AzuriteFixture azurite)
         }
 
         await using var second = await LocalHostProcess.StartAsync(sameData);
-        using var upload = await FirmFlow.UploadAsync(second, application, "BusinessPlan", FirmFlow.SmallPdf, "plan.pdf");
-        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
-        var view = await FirmFlow.WaitForStatusAsync(second, application, "Completed");
+        await FirmFlow.UploadRequiredAsync(second, application);
+        var view = await FirmFlow.WaitForStatusAsync(second, application, "Diagnosed");
 
-        Assert.Equal(["Submitted", "AwaitingDocuments", "Completed"], FirmFlow.Timeline(view));
+        Assert.Equal(["Submitted", "AwaitingDocuments", "Diagnosed"], FirmFlow.Timeline(view));
     }
 
     /// <summary>

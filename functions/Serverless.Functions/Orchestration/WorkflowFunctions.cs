@@ -1,7 +1,9 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Serverless.Workflow.Applications;
+using Serverless.Workflow.Diagnosis;
 using Serverless.Workflow.Orchestration;
+using Serverless.Workflow.Screening;
 
 namespace Serverless.Functions.Orchestration;
 
@@ -10,7 +12,11 @@ namespace Serverless.Functions.Orchestration;
 /// so the names in history are the same as on the local host.
 /// </summary>
 public sealed class WorkflowFunctions(
-    LoadWorkflowOptionsActivity loadWorkflowOptions, RecordStatusActivity recordStatus, SendEmailActivity sendEmail)
+    LoadWorkflowOptionsActivity loadWorkflowOptions,
+    RecordStatusActivity recordStatus,
+    SendEmailActivity sendEmail,
+    ScreenApplicationActivity screenApplication,
+    DiagnoseApplicationActivity diagnoseApplication)
 {
     [Function(nameof(SupportApplicationOrchestrator))]
     public static Task<ApplicationStatus> SupportApplication(
@@ -28,4 +34,12 @@ public sealed class WorkflowFunctions(
     [Function(nameof(SendEmailActivity))]
     public Task<bool> SendEmail([ActivityTrigger] EmailRequest email, FunctionContext function) =>
         sendEmail.RunAsync(new FunctionActivityContext(nameof(SendEmailActivity), function), email);
+
+    [Function(nameof(ScreenApplicationActivity))]
+    public Task<ScreeningResult> ScreenApplication([ActivityTrigger] string applicationId, FunctionContext function) =>
+        screenApplication.RunAsync(new FunctionActivityContext(nameof(ScreenApplicationActivity), function), applicationId);
+
+    [Function(nameof(DiagnoseApplicationActivity))]
+    public Task<int> DiagnoseApplication([ActivityTrigger] DiagnoseRequest request, FunctionContext function) =>
+        diagnoseApplication.RunAsync(new FunctionActivityContext(nameof(DiagnoseApplicationActivity), function), request);
 }

@@ -53,6 +53,10 @@ public sealed class DurableEngine : IAsyncDisposable
             ControlQueueVisibilityTimeout = options.MessageVisibilityTimeout,
             WorkItemQueueVisibilityTimeout = options.MessageVisibilityTimeout,
             PartitionTableOperationTimeout = PartitionTableTimeout,
+
+            // The app lease keeps two deployed versions of an app off one task hub. One local host has nothing to
+            // share it with, and a killed host's app lease would only delay the next start.
+            UseAppLease = false,
             StorageAccountClientProvider = new StorageAccountClientProvider(storageConnectionString),
             LoggerFactory = services.GetRequiredService<ILoggerFactory>(),
         }));

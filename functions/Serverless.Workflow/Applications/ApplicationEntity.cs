@@ -28,6 +28,9 @@ public sealed class ApplicationEntity : ITableEntity
 
     public string? MiniCluster { get; set; }
 
+    /// <summary>The latest <see cref="Diagnosis.DiagnosisReport"/> as JSON (diagnosis and support plan); null before.</summary>
+    public string? DiagnosisJson { get; set; }
+
     public string Language { get; set; } = "ko";
 
     public string FirmName { get; set; } = "";

@@ -92,6 +92,14 @@ public sealed class ApplicationStore(WorkflowStorage storage)
         await AppendEventAsync(application.ApplicationId, "ApplicationUpdated", "firm", null, at, cancellationToken);
     }
 
+    /// <summary>Stores the diagnosis and plan with the application (written over any earlier round's).</summary>
+    public async Task SaveDiagnosisAsync(ApplicationEntity application, Diagnosis.DiagnosisReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        application.DiagnosisJson = JsonSerializer.Serialize(report, Http.Json.Options);
+        await storage.Applications.UpdateEntityAsync(application, application.ETag, TableUpdateMode.Replace, cancellationToken);
+    }
+
     public async Task AppendEventAsync(string applicationId, string type, string actor, string? note, DateTimeOffset at, CancellationToken cancellationToken) =>
         await storage.ApplicationEvents.AddEntityAsync(
             AuditEntry(applicationId, type, actor, null, null, note, at, Guid.NewGuid().ToString("N")), cancellationToken);

@@ -1,3 +1,4 @@
+using Serverless.Workflow.Diagnosis;
 using Serverless.Workflow.Documents;
 
 namespace Serverless.Workflow.Applications;
@@ -14,6 +15,8 @@ public sealed record FirmApplicationView(
     FirmSummary Firm,
     IReadOnlyList<DocumentInfo> Documents,
     IReadOnlyList<DocumentKind> MissingDocuments,
+    DiagnosisResult? Diagnosis,
+    SupportPlanResult? Plan,
     IReadOnlyList<TimelineEntry> Timeline);
 
 public sealed record FirmSummary(string Name, string BusinessRegistrationNumber);

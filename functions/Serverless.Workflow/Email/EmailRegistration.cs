@@ -1,3 +1,4 @@
+using Serverless.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -11,10 +12,7 @@ public static class EmailRegistration
     public static IHostApplicationBuilder AddEmail(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<EmailOptions>()
-            .BindConfiguration(EmailOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<EmailOptions>(EmailOptions.Section);
         builder.Services.AddSingleton<ISendGridClient>(services =>
         {
             var email = services.GetRequiredService<IOptions<EmailOptions>>().Value;

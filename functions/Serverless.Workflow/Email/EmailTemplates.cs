@@ -1,4 +1,6 @@
 using Serverless.Workflow.Applications;
+using Serverless.Workflow.Documents;
+using Serverless.Workflow.Screening;
 
 namespace Serverless.Workflow.Email;
 
@@ -6,45 +8,109 @@ namespace Serverless.Workflow.Email;
 public enum EmailKind
 {
     Receipt,
+    MissingDocuments,
+    DocumentsReminder,
+    Ineligible,
+    Expired,
 }
 
-/// <summary>Korean and English mails; the firm's <c>language</c> chooses. Subjects carry the receipt number.</summary>
+/// <summary>
+/// Korean and English mails; the firm's <c>language</c> chooses. Subjects carry the receipt number. Details are what
+/// the workflow knows and the application does not say by itself: the missing document kinds, the reasons.
+/// </summary>
 public static class EmailTemplates
 {
-    public static EmailMessage Render(EmailKind kind, ApplicationEntity application, EmailOptions options)
+    public static EmailMessage Render(EmailKind kind, ApplicationEntity application, IReadOnlyList<string> details, EmailOptions options)
     {
         ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(details);
         ArgumentNullException.ThrowIfNull(options);
-        return kind switch
+        var en = application.Language == "en";
+        var statusUrl = options.Link($"/api/applications/{application.ApplicationId}");
+        var body = new MailBody().Paragraph(en ? $"Dear {application.FirmName}," : $"{application.FirmName} 귀하");
+        var subject = kind switch
         {
-            EmailKind.Receipt => Receipt(application, options, application.Language == "en"),
+            EmailKind.Receipt => Receipt(body, application, statusUrl, en),
+            EmailKind.MissingDocuments => Documents(body, details, statusUrl, en, reminder: false),
+            EmailKind.DocumentsReminder => Documents(body, details, statusUrl, en, reminder: true),
+            EmailKind.Ineligible => Ineligible(body, details, en),
+            EmailKind.Expired => Expired(body, en),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No template for this kind of mail."),
         };
+        body.Paragraph(en ? "Namdong cluster growth support office" : "남동클러스터 기업성장지원 사무국");
+        return body.ToMessage([application.FirmEmail], $"[{application.ReceiptNumber}] {subject}");
     }
 
-    static EmailMessage Receipt(ApplicationEntity application, EmailOptions options, bool english)
+    static string Receipt(MailBody body, ApplicationEntity application, string statusUrl, bool en)
     {
-        var statusUrl = options.Link($"/api/applications/{application.ApplicationId}");
-        var body = english
-            ? new MailBody()
-                .Paragraph($"Dear {application.FirmName},")
-                .Paragraph("Your application to the Namdong cluster's customised support by company growth stage has been received.")
-                .Field("Receipt number", application.ReceiptNumber)
-                .Field("Status", "Submitted")
-                .Link("Application status", statusUrl)
-                .Paragraph("Reading the status needs the access token you received when you applied. Next, please upload your business registration certificate, financial statements and business plan.")
-                .Paragraph("Namdong cluster growth support office")
-            : new MailBody()
-                .Paragraph($"{application.FirmName} 귀하")
-                .Paragraph("남동클러스터 기업성장단계별 맞춤형 서비스 프로그램 신청이 접수되었습니다.")
-                .Field("접수번호", application.ReceiptNumber)
-                .Field("현재 상태", "접수")
-                .Link("신청 현황", statusUrl)
-                .Paragraph("신청 현황 조회에는 신청 시 받은 액세스 토큰이 필요합니다. 사업자등록증, 재무제표, 사업계획서를 제출해 주십시오.")
-                .Paragraph("남동클러스터 기업성장지원 사무국");
-        var subject = english
-            ? $"[{application.ReceiptNumber}] Your application has been received"
-            : $"[{application.ReceiptNumber}] 기업성장단계별 맞춤형 지원사업 신청이 접수되었습니다";
-        return body.ToMessage([application.FirmEmail], subject);
+        body.Paragraph(en
+                ? "Your application to the Namdong cluster's customised support by company growth stage has been received."
+                : "남동클러스터 기업성장단계별 맞춤형 서비스 프로그램 신청이 접수되었습니다.")
+            .Field(en ? "Receipt number" : "접수번호", application.ReceiptNumber)
+            .Field(en ? "Status" : "현재 상태", en ? "Submitted" : "접수")
+            .Link(en ? "Application status" : "신청 현황", statusUrl)
+            .Paragraph(en
+                ? "Reading the status needs the access token you received when you applied. Next, please upload your business registration certificate, financial statements and business plan."
+                : "신청 현황 조회에는 신청 시 받은 액세스 토큰이 필요합니다. 사업자등록증, 재무제표, 사업계획서를 제출해 주십시오.");
+        return en ? "Your application has been received" : "기업성장단계별 맞춤형 지원사업 신청이 접수되었습니다";
+    }
+
+    static string Documents(MailBody body, IReadOnlyList<string> missing, string statusUrl, bool en, bool reminder)
+    {
+        body.Paragraph(reminder
+            ? en ? "A reminder: these documents are still missing from your application." : "신청서의 아래 서류가 아직 제출되지 않았습니다. 다시 한번 안내드립니다."
+            : en ? "To review your application we need these documents:" : "신청서 검토를 위해 아래 서류를 제출해 주십시오.");
+        foreach (var kind in missing)
+        {
+            body.Paragraph($"- {DocumentLabel(kind, en)}");
+        }
+
+        body.Link(en ? "Upload at" : "제출처", statusUrl + "/documents")
+            .Paragraph(en
+                ? "Without them the application expires at the deadline."
+                : "기한 내에 제출되지 않으면 신청이 만료됩니다.");
+        return reminder
+            ? en ? "Reminder: documents still missing" : "서류 제출 안내 (재안내)"
+            : en ? "Documents needed for your application" : "제출 서류 보완 요청";
+    }
+
+    static string Ineligible(MailBody body, IReadOnlyList<string> reasons, bool en)
+    {
+        body.Paragraph(en
+            ? "We are sorry: your firm is not eligible for this programme, for this reason:"
+            : "검토 결과 아래 사유로 본 프로그램의 지원 대상에 해당하지 않습니다.");
+        foreach (var reason in reasons)
+        {
+            body.Paragraph("- " + reason switch
+            {
+                IneligibilityReasons.RevenueOverCeiling => en ? "the latest year's revenue is above the programme's ceiling" : "최근 연도 매출액이 지원 상한을 초과합니다",
+                IneligibilityReasons.TooManyEmployees => en ? "the number of employees is at or above the programme's ceiling" : "상시 근로자 수가 지원 상한 이상입니다",
+                _ => reason,
+            });
+        }
+
+        return en ? "Your firm is not eligible" : "지원 대상 부적격 안내";
+    }
+
+    static string Expired(MailBody body, bool en)
+    {
+        body.Paragraph(en
+            ? "The required documents did not arrive before the deadline, so your application has expired. You are welcome to apply again."
+            : "서류 제출 기한이 지나 신청이 만료되었습니다. 필요하시면 다시 신청해 주십시오.");
+        return en ? "Your application has expired" : "신청 기한 만료 안내";
+    }
+
+    /// <summary>"사업계획서 (BusinessPlan)": the label in the mail's language, then the kind (WORKFLOW.md, Email).</summary>
+    public static string DocumentLabel(string kind, bool english)
+    {
+        var label = Enum.TryParse<DocumentKind>(kind, out var known) ? known switch
+        {
+            DocumentKind.BusinessRegistration => english ? "Business registration certificate" : "사업자등록증",
+            DocumentKind.FinancialStatements => english ? "Financial statements" : "재무제표",
+            DocumentKind.BusinessPlan => english ? "Business plan" : "사업계획서",
+            DocumentKind.TechnologyStatus => english ? "Technology status" : "기술현황",
+            _ => english ? "Other" : "기타",
+        } : kind;
+        return $"{label} ({kind})";
     }
 }

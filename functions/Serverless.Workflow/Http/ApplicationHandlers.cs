@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Serverless.Workflow.Applications;
+using Serverless.Workflow.Diagnosis;
 using Serverless.Workflow.Documents;
 using Serverless.Workflow.Links;
 using Serverless.Workflow.Orchestration;
@@ -59,6 +60,7 @@ public sealed class ApplicationHandlers(
             .Where(e => e.ToStatus is not null && e.FromStatus != e.ToStatus)
             .Select(e => new TimelineEntry(Enum.Parse<ApplicationStatus>(e.ToStatus!), e.At, e.Note))
             .ToList();
+        var report = application.DiagnosisJson is { } json ? JsonSerializer.Deserialize<DiagnosisReport>(json, Json.Options) : null;
         return ApiResults.Json(new FirmApplicationView(
             application.ApplicationId,
             application.ReceiptNumber,
@@ -70,6 +72,8 @@ public sealed class ApplicationHandlers(
             new FirmSummary(application.FirmName, application.BusinessRegistrationNumber),
             uploaded,
             [.. DocumentRules.Required.Where(kind => !uploaded.Any(d => d.Kind == kind.ToString()))],
+            report?.Diagnosis,
+            report?.Plan,
             timeline));
     }
 

@@ -5,8 +5,11 @@ using Serverless.Workflow.Email;
 
 namespace Serverless.Workflow.Orchestration;
 
-/// <summary>A mail the orchestrator wants sent; <see cref="Key"/> names the intent (once per application).</summary>
-public sealed record EmailRequest(string ApplicationId, EmailKind Kind, string Key);
+/// <summary>
+/// A mail the orchestrator wants sent; <see cref="Key"/> names the intent (once per application). Details: what the
+/// template needs beyond the application (missing document kinds, ineligibility reasons).
+/// </summary>
+public sealed record EmailRequest(string ApplicationId, EmailKind Kind, string Key, IReadOnlyList<string>? Details = null);
 
 /// <summary>Renders the mail from the application as it stands and sends it through the Outbox (at most once per key).</summary>
 public sealed class SendEmailActivity(ApplicationStore applications, EmailOutbox outbox, IOptions<EmailOptions> options)
@@ -17,7 +20,7 @@ public sealed class SendEmailActivity(ApplicationStore applications, EmailOutbox
         ArgumentNullException.ThrowIfNull(input);
         var application = await applications.FindAsync(input.ApplicationId, CancellationToken.None)
             ?? throw new InvalidOperationException($"Application {input.ApplicationId} has no projection row.");
-        var message = EmailTemplates.Render(input.Kind, application, options.Value);
+        var message = EmailTemplates.Render(input.Kind, application, input.Details ?? [], options.Value);
         return await outbox.SendOnceAsync(input.ApplicationId, input.Key, message, CancellationToken.None);
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.DurableTask;
 using Serverless.Workflow.Applications;
+using Serverless.Workflow.Diagnosis;
 using Serverless.Workflow.Email;
+using Serverless.Workflow.Screening;
 
 namespace Serverless.Workflow.Orchestration;
 
@@ -21,27 +23,28 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var workflow = await context.CallActivityAsync<WorkflowOptions>(
-            nameof(LoadWorkflowOptionsActivity), input.ApplicationId, ActivityRetry);
-        var steps = new StatusSteps(context, input.ApplicationId);
+        var id = input.ApplicationId;
+        var workflow = await context.CallActivityAsync<WorkflowOptions>(nameof(LoadWorkflowOptionsActivity), id, ActivityRetry);
+        var steps = new StatusSteps(context, id);
+        await steps.MailAsync(EmailKind.Receipt, "receipt");
 
-        await context.CallActivityAsync<bool>(
-            nameof(SendEmailActivity), new EmailRequest(input.ApplicationId, EmailKind.Receipt, "receipt"), ActivityRetry);
-
-        // Intake wrote the application as Submitted; the first status the workflow decides on is the next one.
-        var documentsDue = context.CurrentUtcDateTime + workflow.DocumentsDeadline;
-        await steps.RecordAsync(ApplicationStatus.AwaitingDocuments, pendingKind: PendingKinds.Documents, dueAt: documentsDue);
-        try
+        // 1. Screening: eligibility, then the required documents (intake wrote the application as Submitted).
+        var screening = await steps.ScreenAsync();
+        if (!screening.Eligible)
         {
-            await context.WaitForExternalEvent<DocumentsUpdated>(WorkflowEvents.DocumentsUpdated, workflow.DocumentsDeadline);
-        }
-        catch (TaskCanceledException)
-        {
-            return await steps.RecordAsync(ApplicationStatus.Expired, note: "documents deadline passed");
+            await steps.RecordAsync(ApplicationStatus.Ineligible, note: string.Join(", ", screening.Reasons));
+            await steps.MailAsync(EmailKind.Ineligible, "ineligible", screening.Reasons);
+            return ApplicationStatus.Ineligible;
         }
 
-        // The steps between documents and completion (screening, diagnosis, review, matching, engagement)
-        // are added by the issues that follow; until then a complete upload closes the application.
-        return await steps.RecordAsync(ApplicationStatus.Completed);
+        if (screening.Missing.Count > 0 && !await DocumentsStep.AwaitAsync(context, steps, workflow, screening.Missing))
+        {
+            return ApplicationStatus.Expired;
+        }
+
+        // 2-3. Diagnosis and support plan. The review step (and what follows) lands with the next issue.
+        await context.CallActivityAsync<int>(
+            nameof(DiagnoseApplicationActivity), new DiagnoseRequest(id, steps.Now), ActivityRetry);
+        return await steps.RecordAsync(ApplicationStatus.Diagnosed);
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
+using Serverless.Workflow.Diagnosis;
+using Serverless.Workflow.Screening;
 
 namespace Serverless.Workflow.Orchestration;
 
@@ -11,7 +13,14 @@ public static class WorkflowTasks
 {
     public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(SupportApplicationOrchestrator)];
 
-    public static IReadOnlyList<Type> Activities { get; } = [typeof(LoadWorkflowOptionsActivity), typeof(RecordStatusActivity), typeof(SendEmailActivity)];
+    public static IReadOnlyList<Type> Activities { get; } =
+    [
+        typeof(LoadWorkflowOptionsActivity),
+        typeof(RecordStatusActivity),
+        typeof(SendEmailActivity),
+        typeof(ScreenApplicationActivity),
+        typeof(DiagnoseApplicationActivity),
+    ];
 
     public static DurableTaskRegistry AddWorkflowTasks(this DurableTaskRegistry registry)
     {

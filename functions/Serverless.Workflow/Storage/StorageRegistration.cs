@@ -1,3 +1,4 @@
+using Serverless.Workflow;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -13,10 +14,7 @@ public static class StorageRegistration
     /// <summary>Registers the Table and Blob clients once, and creates the tables and container at start.</summary>
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StorageOptions>()
-            .BindConfiguration(StorageOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<StorageOptions>(StorageOptions.Section);
 
         builder.Services.AddAzureClients(clients =>
         {

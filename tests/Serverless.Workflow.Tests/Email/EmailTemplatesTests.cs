@@ -25,7 +25,7 @@ public sealed class EmailTemplatesTests
     [Fact]
     public void Receipt_InKorean_CarriesTheReceiptNumberAndTheStatusLink()
     {
-        var mail = EmailTemplates.Render(EmailKind.Receipt, Application(), Options);
+        var mail = EmailTemplates.Render(EmailKind.Receipt, Application(), [], Options);
 
         Assert.Equal(["ceo@example.com"], mail.To);
         Assert.StartsWith("[GS-2026-00017] ", mail.Subject, StringComparison.Ordinal);
@@ -38,7 +38,7 @@ public sealed class EmailTemplatesTests
     [Fact]
     public void Receipt_ForAnEnglishApplication_IsInEnglish()
     {
-        var mail = EmailTemplates.Render(EmailKind.Receipt, Application(language: "en"), Options);
+        var mail = EmailTemplates.Render(EmailKind.Receipt, Application(language: "en"), [], Options);
 
         Assert.Equal("[GS-2026-00017] Your application has been received", mail.Subject);
         Assert.Contains("Receipt number: GS-2026-00017", mail.Text, StringComparison.Ordinal);
@@ -47,7 +47,7 @@ public sealed class EmailTemplatesTests
     [Fact]
     public void Receipt_FirmNameWithMarkup_IsInertInHtmlAndVerbatimInText()
     {
-        var mail = EmailTemplates.Render(EmailKind.Receipt, Application("<script>alert(1)</script>&Co"), Options);
+        var mail = EmailTemplates.Render(EmailKind.Receipt, Application("<script>alert(1)</script>&Co"), [], Options);
 
         Assert.DoesNotContain("<script>", mail.Html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;Co", mail.Html, StringComparison.Ordinal);

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
+using Serverless.Workflow.Applications;
+using Serverless.Workflow.Http;
+using Serverless.Workflow.Storage;
+
+namespace Serverless.Workflow.Diagnosis;
+
+public sealed record DiagnoseRequest(string ApplicationId, DateTimeOffset At);
+
+/// <summary>The diagnosis and the plan, as stored with the application and in <c>{applicationId}/diagnosis.json</c>.</summary>
+public sealed record DiagnosisReport(DiagnosisResult Diagnosis, SupportPlanResult Plan);
+
+/// <summary>
+/// Diagnoses the application's current form and makes its support plan; stores both with the application and the
+/// full report as a blob. Idempotent: the same input gives the same report, written over itself.
+/// </summary>
+public sealed class DiagnoseApplicationActivity(
+    ApplicationStore applications, WorkflowStorage storage, IOptions<DiagnosisOptions> diagnosis, IOptions<PlanOptions> plan)
+    : TaskActivity<DiagnoseRequest, int>
+{
+    public override async Task<int> RunAsync(TaskActivityContext context, DiagnoseRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var application = await applications.FindAsync(input.ApplicationId, CancellationToken.None)
+            ?? throw new InvalidOperationException($"Application {input.ApplicationId} has no projection row.");
+        var form = JsonSerializer.Deserialize<ApplicationForm>(application.FormJson, Json.Options)!;
+        var result = Rubric.Diagnose(form, KoreaTime.DateOf(application.SubmittedAt), diagnosis.Value, input.At);
+        var report = new DiagnosisReport(result, SupportPlan.Make(form, result, plan.Value));
+
+        await storage.Documents.GetBlobClient($"{input.ApplicationId}/diagnosis.json")
+            .UploadAsync(BinaryData.FromObjectAsJson(report, Json.Options), overwrite: true);
+        await applications.SaveDiagnosisAsync(application, report, CancellationToken.None);
+        return result.TotalScore;
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.DurableTask;
+using Serverless.Workflow.Applications;
+using Serverless.Workflow.Documents;
+using Serverless.Workflow.Email;
+
+namespace Serverless.Workflow.Orchestration;
+
+/// <summary>
+/// Waits for the required documents (WORKFLOW.md, step 1): one mail listing what is missing, a screening after each
+/// upload, one reminder at <see cref="WorkflowOptions.DocumentsReminderAfter"/>, <c>Expired</c> at the deadline.
+/// </summary>
+internal static class DocumentsStep
+{
+    /// <returns>True once every required document is there; false when the deadline passed first.</returns>
+    public static async Task<bool> AwaitAsync(
+        TaskOrchestrationContext context, StatusSteps steps, WorkflowOptions workflow, IReadOnlyList<DocumentKind> missing)
+    {
+        var deadline = context.CurrentUtcDateTime + workflow.DocumentsDeadline;
+        var reminderAt = context.CurrentUtcDateTime + workflow.DocumentsReminderAfter;
+        await steps.RecordAsync(ApplicationStatus.AwaitingDocuments, pendingKind: PendingKinds.Documents, dueAt: deadline);
+        await steps.MailAsync(EmailKind.MissingDocuments, "missing-documents", Names(missing));
+
+        var reminded = reminderAt >= deadline;
+
+        // One waiter at a time: a new one only after the last has fired, or an event could go to a stale waiter.
+        // The loop is bounded: every upload wakes it once (at most MaxFilesPerApplication), plus reminder and deadline.
+        var upload = context.WaitForExternalEvent<DocumentsUpdated>(WorkflowEvents.DocumentsUpdated);
+        for (var wakeUps = 0; wakeUps < DocumentRules.MaxFilesPerApplication + 2; wakeUps++)
+        {
+            using var wakeUp = new CancellationTokenSource();
+            var timer = context.CreateTimer(reminded ? deadline : reminderAt, wakeUp.Token);
+            if (await Task.WhenAny(upload, timer) == upload)
+            {
+                wakeUp.Cancel();
+                missing = (await steps.ScreenAsync()).Missing;
+                if (missing.Count == 0)
+                {
+                    return true;
+                }
+
+                upload = context.WaitForExternalEvent<DocumentsUpdated>(WorkflowEvents.DocumentsUpdated);
+            }
+            else if (!reminded)
+            {
+                reminded = true;
+                await steps.MailAsync(EmailKind.DocumentsReminder, "documents-reminder", Names((await steps.ScreenAsync()).Missing));
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        await steps.RecordAsync(ApplicationStatus.Expired, note: "documents deadline passed");
+        await steps.MailAsync(EmailKind.Expired, "expired");
+        return false;
+    }
+
+    static string[] Names(IReadOnlyList<DocumentKind> kinds) => [.. kinds.Select(k => k.ToString())];
+}
