@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Serverless.Testing;
+using Serverless.Workflow.Storage;
 using Xunit;
 
 namespace Serverless.LocalHost.Tests;
@@ -33,6 +34,12 @@ public sealed class IntakeHostFixture : IAsyncLifetime
 
     /// <summary>The engine's own table of orchestration instances in this host's task hub.</summary>
     public TableClient Instances => new TableServiceClient(azurite.ConnectionString).GetTableClient(settings["Durable:TaskHub"] + "Instances");
+
+    /// <summary>The workflow's own view of this host's storage, for writing state as the workflow would.</summary>
+    public WorkflowStorage Storage => new(
+        new TableServiceClient(azurite.ConnectionString),
+        new BlobServiceClient(azurite.ConnectionString),
+        Microsoft.Extensions.Options.Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = settings["Storage:TablePrefix"] }));
 
     public BlobContainerClient Documents =>
         new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient((settings["Storage:TablePrefix"] + "applications").ToLowerInvariant());

@@ -48,6 +48,16 @@ public sealed class StartupTests(AzuriteFixture azurite)
         Assert.Contains("DocumentsDeadline", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Diagnosis:Maxima:rnd", "300", "sum to 1000")]
+    [InlineData("Plan:ShareBands:2:UpToRevenueKrw", "900000000", "without overlaps")]
+    public async Task InconsistentRubricOrPlan_ExitsWithOneLineSayingWhatIsWrong(string key, string value, string expected)
+    {
+        var error = await FailedStartAsync(Settings((key, value)));
+
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AzuriteCannotStart_ExitsWithOneLineGivingAzuritesReason()
     {

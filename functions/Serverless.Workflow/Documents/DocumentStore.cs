@@ -19,13 +19,15 @@ public sealed class DocumentStore(WorkflowStorage storage, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(buffer);
         buffer.Position = 0;
+        var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(buffer, cancellationToken));
+        buffer.Position = 0;
         var document = new DocumentInfo(
             DocumentId: Guid.NewGuid().ToString("N"),
             Kind: kind,
             FileName: fileName,
             ContentType: contentType,
             SizeBytes: buffer.Length,
-            Sha256: Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))),
+            Sha256: sha256,
             UploadedAt: time.GetUtcNow());
 
         var blob = storage.Documents.GetBlobClient(BlobName(applicationId, document.DocumentId, fileName));

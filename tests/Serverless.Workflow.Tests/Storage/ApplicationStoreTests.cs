@@ -57,6 +57,33 @@ public sealed class ApplicationStoreTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Equal(ApplicationStatus.Expired, application!.CurrentStatus);
     }
 
+    [Fact]
+    public async Task ApplyStatus_MovesTheApplicationBetweenStatusPartitions_AndUpdatesTheOthers()
+    {
+        var id = await CreateAsync();
+
+        await Store.ApplyStatusAsync(new StatusChange(id, ApplicationStatus.AwaitingDocuments, 0, SubmittedAt.AddSeconds(1)), CancellationToken.None);
+        await Store.ApplyStatusAsync(new StatusChange(id, ApplicationStatus.Diagnosed, 0, SubmittedAt.AddSeconds(2)), CancellationToken.None);
+
+        Assert.Empty(await IndexRowsAsync("status:Submitted", id));
+        Assert.Empty(await IndexRowsAsync("status:AwaitingDocuments", id));
+        Assert.Equal("Diagnosed", Assert.Single(await IndexRowsAsync("status:Diagnosed", id)).Status);
+        Assert.Equal("Diagnosed", Assert.Single(await IndexRowsAsync("all", id)).Status);
+        Assert.Equal("Diagnosis", Assert.Single(await IndexRowsAsync("firm:1248100998", id)).Stage);
+    }
+
+    async Task<List<ApplicationIndexEntity>> IndexRowsAsync(string partition, string applicationId)
+    {
+        var rows = new List<ApplicationIndexEntity>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and ApplicationId eq {applicationId}");
+        await foreach (var row in storage.ApplicationIndex.QueryAsync<ApplicationIndexEntity>(filter))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
     async Task<string> CreateAsync()
     {
         var id = ApplicationIds.New();
