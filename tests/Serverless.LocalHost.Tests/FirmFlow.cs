@@ -63,8 +63,9 @@ internal static class FirmFlow
         await host.GetAsync<JsonElement>($"/api/applications/{application.ApplicationId}", application.AccessToken);
 
     /// <summary>Polls the firm's view until it shows the status; returns the view.</summary>
-    public static async Task<JsonElement> WaitForStatusAsync(LocalHostProcess host, Submitted application, string status)
+    public static async Task<JsonElement> WaitForStatusAsync(LocalHostProcess host, Submitted application, string status, TimeSpan? timeout = null)
     {
+        var limit = timeout ?? StatusTimeout;
         var clock = Stopwatch.StartNew();
         JsonElement view;
         do
@@ -77,9 +78,9 @@ internal static class FirmFlow
 
             await Task.Delay(250);
         }
-        while (clock.Elapsed < StatusTimeout);
+        while (clock.Elapsed < limit);
 
-        throw new TimeoutException($"Still {view.GetProperty("status")} after {StatusTimeout}, expected {status}.\n{host.Output}");
+        throw new TimeoutException($"Still {view.GetProperty("status")} after {limit}, expected {status}.\n{host.Output}");
     }
 
     public static async Task<HttpResponseMessage> UploadAsync(

@@ -9,6 +9,12 @@ namespace Serverless.LocalHost.Tests;
 [Collection(AzuriteTests.Name)]
 public sealed class RestartTests(AzuriteFixture azurite)
 {
+    /// <summary>
+    /// The new host usually takes the killed host's partition at once (same worker name); when it cannot, it waits
+    /// for the partition lease to expire (30 s) and for its next acquisition round before it processes anything.
+    /// </summary>
+    static readonly TimeSpan AfterLeaseExpiry = TimeSpan.FromMinutes(2);
+
     [Fact]
     public async Task KilledHost_WhileInstanceWaits_NewHostOnSameDataCompletesIt()
     {
@@ -25,7 +31,7 @@ public sealed class RestartTests(AzuriteFixture azurite)
 
         await using var second = await LocalHostProcess.StartAsync(sameData);
         await FirmFlow.UploadRequiredAsync(second, application);
-        var view = await FirmFlow.WaitForStatusAsync(second, application, "Diagnosed");
+        var view = await FirmFlow.WaitForStatusAsync(second, application, "Diagnosed", AfterLeaseExpiry);
 
         Assert.Equal(["Submitted", "AwaitingDocuments", "Diagnosed"], FirmFlow.Timeline(view));
     }

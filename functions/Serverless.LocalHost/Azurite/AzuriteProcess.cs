@@ -15,6 +15,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
     static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+    const int PortRaceAttempts = 3;
 
     readonly Process process;
     readonly StderrTail stderr;
@@ -40,8 +41,26 @@ public sealed class AzuriteProcess : IAsyncDisposable
         $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
         $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
 
-    /// <summary>Starts Azurite and returns once all three services accept connections.</summary>
+    /// <summary>
+    /// Starts Azurite and returns once all three services accept connections. A free port can be taken by another
+    /// process between our choosing it and Azurite binding it; then Azurite is started again on other free ports.
+    /// </summary>
     public static async Task<AzuriteProcess> StartAsync(AzuriteOptions options, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(options, cancellationToken);
+            }
+            catch (StartupException e) when (attempt < PortRaceAttempts && e.Message.Contains("EADDRINUSE", StringComparison.Ordinal))
+            {
+                // Lost a race for a port: choose again.
+            }
+        }
+    }
+
+    static async Task<AzuriteProcess> StartOnceAsync(AzuriteOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var (repoRoot, azuriteMain) = FindAzurite();
