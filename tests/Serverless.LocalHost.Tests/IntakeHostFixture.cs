@@ -36,10 +36,7 @@ public sealed class IntakeHostFixture : IAsyncLifetime
     public TableClient Instances => new TableServiceClient(azurite.ConnectionString).GetTableClient(settings["Durable:TaskHub"] + "Instances");
 
     /// <summary>The workflow's own view of this host's storage, for writing state as the workflow would.</summary>
-    public WorkflowStorage Storage => new(
-        new TableServiceClient(azurite.ConnectionString),
-        new BlobServiceClient(azurite.ConnectionString),
-        Microsoft.Extensions.Options.Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = settings["Storage:TablePrefix"] }));
+    public WorkflowStorage Storage => azurite.Storage(settings["Storage:TablePrefix"]);
 
     public BlobContainerClient Documents =>
         new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient((settings["Storage:TablePrefix"] + "applications").ToLowerInvariant());

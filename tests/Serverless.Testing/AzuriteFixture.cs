@@ -1,5 +1,9 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Options;
 using Serverless.LocalHost;
 using Serverless.LocalHost.Azurite;
+using Serverless.Workflow.Storage;
 using Xunit;
 
 namespace Serverless.Testing;
@@ -28,6 +32,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
             await azurite.DisposeAsync();
         }
     }
+
+    /// <summary>The workflow's storage on this Azurite, under a table prefix of its own unless one is given.</summary>
+    public WorkflowStorage Storage(string? tablePrefix = null) => new(
+        new TableServiceClient(ConnectionString),
+        new BlobServiceClient(ConnectionString),
+        Options.Create(new StorageOptions { ConnectionString = ConnectionString, TablePrefix = tablePrefix ?? Unique() }));
 
     /// <summary>A name no other test uses: letters and digits, valid as a table prefix and a task hub.</summary>
     public static string Unique(string prefix = "t") => prefix + Guid.NewGuid().ToString("N")[..10];

@@ -1,6 +1,3 @@
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Microsoft.Extensions.Options;
 using Serverless.Testing;
 using Serverless.Workflow.Email;
 using Serverless.Workflow.Storage;
@@ -14,10 +11,7 @@ public sealed class EmailOutboxTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     static readonly EmailMessage Mail = new(["ceo@example.com"], "[GS-2026-00001] 접수", "text", "<p>html</p>");
 
-    readonly WorkflowStorage storage = new(
-        new TableServiceClient(azurite.ConnectionString),
-        new BlobServiceClient(azurite.ConnectionString),
-        Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = AzuriteFixture.Unique() }));
+    readonly WorkflowStorage storage = azurite.Storage();
 
     readonly RecordingSender sender = new();
 

@@ -1,6 +1,4 @@
 using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Microsoft.Extensions.Options;
 using Serverless.Testing;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Orchestration;
@@ -15,10 +13,7 @@ public sealed class ApplicationStoreTests(AzuriteFixture azurite) : IAsyncLifeti
 {
     static readonly DateTimeOffset SubmittedAt = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
-    readonly WorkflowStorage storage = new(
-        new TableServiceClient(azurite.ConnectionString),
-        new BlobServiceClient(azurite.ConnectionString),
-        Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = AzuriteFixture.Unique() }));
+    readonly WorkflowStorage storage = azurite.Storage();
 
     ApplicationStore Store => new(storage);
 

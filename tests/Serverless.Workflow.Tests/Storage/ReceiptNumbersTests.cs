@@ -1,5 +1,3 @@
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using Serverless.Testing;
 using Serverless.Workflow.Applications;
@@ -13,10 +11,7 @@ public sealed class ReceiptNumbersTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     static readonly DateTimeOffset InNovember2026 = new(2026, 11, 29, 3, 0, 0, TimeSpan.Zero);
 
-    readonly WorkflowStorage storage = new(
-        new TableServiceClient(azurite.ConnectionString),
-        new BlobServiceClient(azurite.ConnectionString),
-        Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = AzuriteFixture.Unique() }));
+    readonly WorkflowStorage storage = azurite.Storage();
 
     public Task InitializeAsync() => storage.CreateIfNotExistsAsync(CancellationToken.None);
 
