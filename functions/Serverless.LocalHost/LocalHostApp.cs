@@ -67,8 +67,12 @@ public sealed class LocalHostApp : IAsyncDisposable
             parts.Push(engine);
             builder.AddWorkflow();
             builder.Services.AddDevMailbox();
+            builder.Services.AddProblemDetails();
 
             var app = builder.Build();
+
+            // A fault (storage gone, a bug) answers 500 as problem details, never with a stack trace.
+            app.UseExceptionHandler();
             app.MapLocalHostRoutes();
             app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, local));
             await app.StartAsync(cancellationToken);

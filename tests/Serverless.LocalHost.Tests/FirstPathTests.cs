@@ -72,6 +72,29 @@ public sealed class FirstPathTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task DocumentsThatArrivedWithoutTheirEvent_AreFoundAtTheReminder_AndNoReminderIsSent()
+    {
+        var settings = LocalHostProcess.IsolatedSettings(azurite,
+            ("Workflow:DocumentsReminderAfter", "00:00:02"), ("Workflow:DocumentsDeadline", "00:01:00"));
+        await using var host = await LocalHostProcess.StartAsync(settings);
+        var application = await FirmFlow.SubmitAsync(host);
+        var waiting = await FirmFlow.WaitForStatusAsync(host, application, "AwaitingDocuments");
+
+        // Stored as an upload would, but the host "died" before raising DocumentsUpdated.
+        var documents = new Workflow.Documents.DocumentStore(azurite.Storage(settings["Storage:TablePrefix"]), TimeProvider.System);
+        foreach (var kind in FirmFlow.RequiredKinds)
+        {
+            using var pdf = new MemoryStream(FirmFlow.SmallPdf);
+            await documents.SaveAsync(application.ApplicationId, kind, $"{kind}.pdf", "application/pdf", pdf, CancellationToken.None);
+        }
+
+        await FirmFlow.WaitForStatusAsync(host, application, "Diagnosed");
+        var receipt = waiting.GetProperty("receiptNumber").GetString()!;
+        Assert.DoesNotContain(await Mailbox.MessagesAsync(host), m =>
+            m.Subject.Contains(receipt, StringComparison.Ordinal) && m.Subject.Contains("재안내", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task MissingDocuments_PastTheDeadline_Expires_AndTheFirmIsMailed()
     {
         var deadline = TimeSpan.FromSeconds(3);

@@ -37,4 +37,27 @@ public sealed class ScreeningTests(IntakeHostFixture fixture) : IClassFixture<In
         var report = await fixture.Documents.GetBlobClient($"{application.ApplicationId}/diagnosis.json").DownloadContentAsync();
         Assert.Equal(576, report.Value.Content.ToObjectFromJson<JsonElement>().GetProperty("diagnosis").GetProperty("totalScore").GetInt32());
     }
+
+    [Fact]
+    public async Task AStepFailingAfterItsRetries_EndsTheApplicationAsFailed_AndMailsTheStaff()
+    {
+        // An application whose stored form cannot be read: screening fails on every retry.
+        var key = Guid.NewGuid().ToString();
+        var json = FirmFlow.ApplicationJson();
+        var application = await HalfDoneSubmission.WriteAsync(fixture, key, json);
+        application.FormJson = "{}";
+        await fixture.Table("Applications").UpdateEntityAsync(application, Azure.ETag.All);
+
+        using var response = await FirmFlow.PostAsync(fixture.Host, json, key);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var view = await FirmFlow.WaitForStatusAsync(
+            fixture.Host, new(application.ApplicationId, body.GetProperty("accessToken").GetString()!), "Failed");
+
+        Assert.Equal("Closed", view.GetProperty("stage").GetString());
+        var mail = await Mailbox.WaitForAsync(fixture.Host, application.ReceiptNumber, "처리 오류");
+        Assert.Equal(["staff@namdong-cluster.local"], mail.To);
+        Assert.Contains("ScreenApplicationActivity", mail.Text, StringComparison.Ordinal);
+        using var again = await FirmFlow.PostAsync(fixture.Host, FirmFlow.ApplicationJson(view.GetProperty("firm").GetProperty("businessRegistrationNumber").GetString()));
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode); // a failed application does not hold the firm's slot
+    }
 }

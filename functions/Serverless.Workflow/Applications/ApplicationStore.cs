@@ -35,7 +35,7 @@ public sealed class ApplicationStore(WorkflowStorage storage)
         await Task.WhenAll(
             UpsertIndexAsync(application, application.Status, cancellationToken),
             storage.ApplicationEvents.UpsertEntityAsync(
-                AuditEntry(application.ApplicationId, "Submitted", "firm", null, application.Status, null, application.SubmittedAt),
+                AuditEntry(application.ApplicationId, "Submitted", "firm", null, nameof(ApplicationStatus.Submitted), null, application.SubmittedAt),
                 TableUpdateMode.Replace,
                 cancellationToken));
     }

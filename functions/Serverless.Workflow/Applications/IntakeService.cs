@@ -63,17 +63,24 @@ public sealed class IntakeService(
 
             // The same body again, for an application still at intake: a retry that lost its answer. Finish that one.
             applicationId = holder;
+            if (claim is not null)
+            {
+                claim.ApplicationId = holder;
+            }
         }
 
         var earlier = await applications.FindAsync(applicationId, cancellationToken);
         var application = earlier ?? await NewApplicationAsync(form, applicationId, requestHash, claim, now, cancellationToken);
-        var token = access.IssueAsync(applicationId, cancellationToken);
-        await applications.CreateAsync(application, cancellationToken);
-        await StartWorkflowAsync(durable, applicationId, resuming: earlier is not null, cancellationToken);
+
+        // From the first write of the application on, a client that goes away does not stop the rest: a half-done
+        // submission would hold the firm's slot until a retry with the same body finished it.
+        var token = access.IssueAsync(applicationId, CancellationToken.None);
+        await applications.CreateAsync(application, CancellationToken.None);
+        await StartWorkflowAsync(durable, applicationId, resuming: earlier is not null, CancellationToken.None);
         if (claim is not null)
         {
             claim.Completed = true;
-            await storage.Idempotency.UpdateEntityAsync(claim, ETag.All, TableUpdateMode.Replace, cancellationToken);
+            await storage.Idempotency.UpdateEntityAsync(claim, ETag.All, TableUpdateMode.Replace, CancellationToken.None);
         }
 
         return new SubmissionOutcome.Accepted(application, await token);

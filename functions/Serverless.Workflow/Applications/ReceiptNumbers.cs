@@ -67,6 +67,12 @@ public sealed class ReceiptNumbers(WorkflowStorage storage, IOptions<IntakeOptio
                 // Another host took the next number: read the row again and take the one after.
                 known.Remove(counter);
             }
+            catch
+            {
+                // The write may or may not have happened: forget the row so the next call reads the truth.
+                known.Remove(counter);
+                throw;
+            }
         }
     }
 

@@ -28,8 +28,9 @@ public sealed record DocumentUpload(string Kind, string? FileName, string? Conte
         {
             return Refused(tooLarge);
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
         {
+            // A truncated or malformed multipart body is the client's to fix.
             return Refused(Problems.Invalid("$", "The multipart body could not be read."));
         }
 

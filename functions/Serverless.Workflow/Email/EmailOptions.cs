@@ -26,5 +26,6 @@ public sealed class EmailOptions
     /// <summary>Programme staff who get the admin mails (unmatched tasks, overdue work, failures).</summary>
     public List<string> AdminAddresses { get; set; } = [];
 
-    public string Link(string path) => new Uri(PublicBaseUrl!, path).ToString();
+    /// <summary>An absolute link; a path on the base URL (https://host/app) is kept.</summary>
+    public string Link(string path) => PublicBaseUrl!.ToString().TrimEnd('/') + "/" + path.TrimStart('/');
 }

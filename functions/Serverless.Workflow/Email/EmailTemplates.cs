@@ -12,6 +12,9 @@ public enum EmailKind
     DocumentsReminder,
     Ineligible,
     Expired,
+
+    /// <summary>To the programme staff (Email:AdminAddresses): a workflow step failed after its retries.</summary>
+    Failure,
 }
 
 /// <summary>
@@ -27,7 +30,12 @@ public static class EmailTemplates
         ArgumentNullException.ThrowIfNull(options);
         var en = application.Language == "en";
         var statusUrl = options.Link($"/api/applications/{application.ApplicationId}");
-        var body = new MailBody().Paragraph(en ? $"Dear {application.FirmName}," : $"{application.FirmName} 귀하");
+        var body = new MailBody();
+        if (kind != EmailKind.Failure)
+        {
+            body.Paragraph(en ? $"Dear {application.FirmName}," : $"{application.FirmName} 귀하");
+        }
+
         var subject = kind switch
         {
             EmailKind.Receipt => Receipt(body, application, statusUrl, en),
@@ -35,10 +43,23 @@ public static class EmailTemplates
             EmailKind.DocumentsReminder => Documents(body, details, statusUrl, en, reminder: true),
             EmailKind.Ineligible => Ineligible(body, details, en),
             EmailKind.Expired => Expired(body, en),
+            EmailKind.Failure => Failure(body, application, details, statusUrl),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No template for this kind of mail."),
         };
         body.Paragraph(en ? "Namdong cluster growth support office" : "남동클러스터 기업성장지원 사무국");
-        return body.ToMessage([application.FirmEmail], $"[{application.ReceiptNumber}] {subject}");
+        return body.ToMessage(kind == EmailKind.Failure ? options.AdminAddresses : [application.FirmEmail], $"[{application.ReceiptNumber}] {subject}");
+    }
+
+    /// <summary>For the staff, in Korean: which application, which step.</summary>
+    static string Failure(MailBody body, ApplicationEntity application, IReadOnlyList<string> failedSteps, string statusUrl)
+    {
+        body.Paragraph("아래 신청의 처리 단계가 재시도 후에도 실패하여 신청이 오류(Failed) 상태로 종료되었습니다.")
+            .Field("접수번호", application.ReceiptNumber)
+            .Field("기업", $"{application.FirmName} ({application.BusinessRegistrationNumber})")
+            .Field("실패한 단계", string.Join(", ", failedSteps))
+            .Link("신청", statusUrl)
+            .Paragraph("관리 화면에서 원인을 확인해 주십시오.");
+        return "처리 오류 발생";
     }
 
     static string Receipt(MailBody body, ApplicationEntity application, string statusUrl, bool en)

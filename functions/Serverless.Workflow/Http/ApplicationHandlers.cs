@@ -99,8 +99,21 @@ public sealed class ApplicationHandlers(
             return Problems.Conflict($"The application is {application.Status}; it can be changed only when changes were requested.");
         }
 
+        if (form!.Firm.BusinessRegistrationNumber != application.BusinessRegistrationNumber || form.Programme != application.Programme)
+        {
+            return Problems.Invalid("firm.businessRegistrationNumber", "A changed application keeps its firm and programme; apply anew for another.");
+        }
+
         var now = time.GetUtcNow();
-        await applications.UpdateFormAsync(application, form!, Convert.ToHexStringLower(SHA256.HashData(body)), now, cancellationToken);
+        try
+        {
+            await applications.UpdateFormAsync(application, form, Convert.ToHexStringLower(SHA256.HashData(body)), now, cancellationToken);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == StatusCodes.Status412PreconditionFailed)
+        {
+            return Problems.Conflict("The application changed while this update was made; read it again and resubmit.");
+        }
+
         await durable.RaiseEventAsync(applicationId, WorkflowEvents.ApplicationUpdated, new ApplicationUpdated(now), cancellationToken);
         return ApiResults.Json(
             new UpdateAccepted(application.ApplicationId, application.ReceiptNumber, application.CurrentStatus),
@@ -130,6 +143,7 @@ public sealed class ApplicationHandlers(
             return upload.Problem;
         }
 
+        using var content = upload.Content!;
         if (application.CurrentStatus.IsTerminal())
         {
             return Problems.Conflict($"The application is {application.Status}; it takes no more documents.");
@@ -140,11 +154,15 @@ public sealed class ApplicationHandlers(
             return Problems.Conflict($"An application holds at most {DocumentRules.MaxFilesPerApplication} documents.");
         }
 
-        using var content = upload.Content!;
         var document = await documents.SaveAsync(applicationId, upload.Kind, upload.FileName!, upload.ContentType!, content, cancellationToken);
         await applications.AppendEventAsync(applicationId, "DocumentUploaded", "firm", $"{document.Kind}: {document.FileName}", document.UploadedAt, cancellationToken);
-        await durable.RaiseEventAsync(
-            applicationId, WorkflowEvents.DocumentsUpdated, new DocumentsUpdated(document.DocumentId, document.Kind), cancellationToken);
+
+        // Only screening waits for uploads; later a document is kept for the reviewers, and no workflow listens.
+        if (application.CurrentStatus is ApplicationStatus.Submitted or ApplicationStatus.AwaitingDocuments)
+        {
+            await durable.RaiseEventAsync(
+                applicationId, WorkflowEvents.DocumentsUpdated, new DocumentsUpdated(document.DocumentId, document.Kind), cancellationToken);
+        }
         return ApiResults.Json(document, StatusCodes.Status201Created, $"{StatusPath(applicationId)}/documents/{document.DocumentId}");
     }
 

@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using System.Text.Unicode;
 
 namespace Serverless.Workflow.Http;
 
@@ -18,8 +17,9 @@ public static class Json
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
 
-            // Korean stays readable in responses; HTML-sensitive characters are still escaped.
-            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+            // Korean and punctuation stay as they are (only what JSON requires is escaped): readable responses, and
+            // stored forms that stay far below Table Storage's 64 KiB per property (an escaped '"' would take 6 bytes).
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new JsonStringEnumConverter());
         options.MakeReadOnly();

@@ -23,27 +23,28 @@ internal static class DocumentsStep
         var reminded = reminderAt >= deadline;
 
         // One waiter at a time: a new one only after the last has fired, or an event could go to a stale waiter.
-        // The loop is bounded: every upload wakes it once (at most MaxFilesPerApplication), plus reminder and deadline.
+        // Every wake-up screens again, so documents whose upload event was lost still count.
         var upload = context.WaitForExternalEvent<DocumentsUpdated>(WorkflowEvents.DocumentsUpdated);
-        for (var wakeUps = 0; wakeUps < DocumentRules.MaxFilesPerApplication + 2; wakeUps++)
+        while (context.CurrentUtcDateTime < deadline)
         {
             using var wakeUp = new CancellationTokenSource();
             var timer = context.CreateTimer(reminded ? deadline : reminderAt, wakeUp.Token);
-            if (await Task.WhenAny(upload, timer) == upload)
+            var uploaded = await Task.WhenAny(upload, timer) == upload;
+            wakeUp.Cancel();
+            missing = (await steps.ScreenAsync()).Missing;
+            if (missing.Count == 0)
             {
-                wakeUp.Cancel();
-                missing = (await steps.ScreenAsync()).Missing;
-                if (missing.Count == 0)
-                {
-                    return true;
-                }
+                return true;
+            }
 
+            if (uploaded)
+            {
                 upload = context.WaitForExternalEvent<DocumentsUpdated>(WorkflowEvents.DocumentsUpdated);
             }
             else if (!reminded)
             {
                 reminded = true;
-                await steps.MailAsync(EmailKind.DocumentsReminder, "documents-reminder", Names((await steps.ScreenAsync()).Missing));
+                await steps.MailAsync(EmailKind.DocumentsReminder, "documents-reminder", Names(missing));
             }
             else
             {

@@ -21,6 +21,8 @@ public sealed class SendEmailActivity(ApplicationStore applications, EmailOutbox
         var application = await applications.FindAsync(input.ApplicationId, CancellationToken.None)
             ?? throw new InvalidOperationException($"Application {input.ApplicationId} has no projection row.");
         var message = EmailTemplates.Render(input.Kind, application, input.Details ?? [], options.Value);
-        return await outbox.SendOnceAsync(input.ApplicationId, input.Key, message, CancellationToken.None);
+
+        // Mail for the staff with no staff configured has no one to go to.
+        return message.To.Count > 0 && await outbox.SendOnceAsync(input.ApplicationId, input.Key, message, CancellationToken.None);
     }
 }

@@ -24,8 +24,24 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var id = input.ApplicationId;
-        var workflow = await context.CallActivityAsync<WorkflowOptions>(nameof(LoadWorkflowOptionsActivity), id, ActivityRetry);
         var steps = new StatusSteps(context, id);
+        try
+        {
+            return await RunStepsAsync(context, steps, id);
+        }
+        catch (TaskFailedException failed)
+        {
+            // A step still failing after its retries: the application ends as Failed (so the firm is not stuck
+            // with an open application) and the programme staff are told which step it was.
+            await steps.RecordAsync(ApplicationStatus.Failed, note: $"{failed.TaskName} failed after its retries");
+            await steps.MailAsync(EmailKind.Failure, "failure", [failed.TaskName]);
+            return ApplicationStatus.Failed;
+        }
+    }
+
+    static async Task<ApplicationStatus> RunStepsAsync(TaskOrchestrationContext context, StatusSteps steps, string id)
+    {
+        var workflow = await context.CallActivityAsync<WorkflowOptions>(nameof(LoadWorkflowOptionsActivity), id, ActivityRetry);
         await steps.MailAsync(EmailKind.Receipt, "receipt");
 
         // 1. Screening: eligibility, then the required documents (intake wrote the application as Submitted).
