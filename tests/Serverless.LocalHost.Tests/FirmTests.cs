@@ -197,6 +197,23 @@ public sealed class FirmTests(IntakeHostFixture fixture) : IClassFixture<IntakeH
     }
 
     [Fact]
+    public async Task Upload_TheTwentyFirstDocument_Returns409_AndStoresNothing()
+    {
+        var application = await FirmFlow.SubmitAndSettleAsync(Host);
+        for (var i = 0; i < 20; i++)
+        {
+            using var accepted = await FirmFlow.UploadAsync(Host, application, "Other", FirmFlow.SmallPdf, $"annex-{i}.pdf");
+            Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+        }
+
+        var before = await fixture.StoredStateAsync();
+        using var refused = await FirmFlow.UploadAsync(Host, application, "Other", FirmFlow.SmallPdf, "annex-20.pdf");
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(before, await fixture.StoredStateAsync());
+    }
+
+    [Fact]
     public async Task ReceiptMail_ReachesTheFirmOnce_InKorean_WithTheStatusLink()
     {
         var application = await FirmFlow.SubmitAsync(Host);

@@ -95,9 +95,7 @@ public sealed class IntakeService(
             receiptNumber = await receipts.NextAsync(form.Programme, now, cancellationToken);
             if (claim is not null)
             {
-                // Remembered before the application is written, so a retry reuses it and leaves no gap.
-                claim.ReceiptNumber = receiptNumber;
-                await storage.Idempotency.UpdateEntityAsync(claim, claim.ETag, TableUpdateMode.Replace, cancellationToken);
+                receiptNumber = await RememberReceiptAsync(claim, receiptNumber, cancellationToken);
             }
         }
 
@@ -116,6 +114,33 @@ public sealed class IntakeService(
             SubmittedAt = now,
             UpdatedAt = now,
         };
+    }
+
+    /// <summary>
+    /// Writes the receipt number into the key's row before the application is written, so a retry reuses it. When a
+    /// concurrent request with the same key got there first, its number is the one (ours is then a gap, the price of
+    /// two simultaneous requests with one key).
+    /// </summary>
+    async Task<string> RememberReceiptAsync(IdempotencyEntity claim, string receiptNumber, CancellationToken cancellationToken)
+    {
+        claim.ReceiptNumber = receiptNumber;
+        try
+        {
+            await storage.Idempotency.UpdateEntityAsync(claim, claim.ETag, TableUpdateMode.Replace, cancellationToken);
+            return receiptNumber;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            var current = (await storage.Idempotency.GetEntityAsync<IdempotencyEntity>(claim.PartitionKey, claim.RowKey, cancellationToken: cancellationToken)).Value;
+            if (current.ReceiptNumber is not null)
+            {
+                claim.ETag = current.ETag;
+                return current.ReceiptNumber;
+            }
+
+            claim.ETag = current.ETag;
+            return await RememberReceiptAsync(claim, receiptNumber, cancellationToken);
+        }
     }
 
     /// <summary>The key's row: ours (new or resumed), or null when the key was used for another body.</summary>

@@ -17,6 +17,9 @@ public static class DocumentRules
     public const long MaxFileBytes = 10 * 1024 * 1024;
     public const int MaxFilesPerApplication = 20;
 
+    /// <summary>How far into an OLE file the HWP FileHeader stream is looked for (its sectors come early).</summary>
+    const int HwpSignatureWithin = 64 * 1024;
+
     /// <summary>The kinds screening requires before an application moves on (WORKFLOW.md, step 1).</summary>
     public static readonly IReadOnlyList<DocumentKind> Required =
         [DocumentKind.BusinessRegistration, DocumentKind.FinancialStatements, DocumentKind.BusinessPlan];
@@ -65,13 +68,23 @@ public static class DocumentRules
             return Jpeg;
         }
 
-        // HWP 5.0 documents are OLE compound files.
+        // HWP 5.0 documents are OLE compound files whose FileHeader stream starts "HWP Document File"; other OLE
+        // files (.doc, .xls, .msi) share the container but not that signature.
         if (head.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }))
         {
-            return Hwp;
+            return HasHwpSignature(content) ? Hwp : null;
         }
 
         return head.StartsWith("PK\x03\x04"u8) ? OfficeFormat(content) : null;
+    }
+
+    static bool HasHwpSignature(Stream content)
+    {
+        var buffer = new byte[(int)Math.Min(content.Length, HwpSignatureWithin)];
+        content.Position = 0;
+        content.ReadExactly(buffer);
+        content.Position = 0;
+        return buffer.AsSpan().IndexOf("HWP Document File"u8) >= 0;
     }
 
     /// <summary>DOCX and XLSX are ZIP packages; which one it is shows in the parts it holds.</summary>

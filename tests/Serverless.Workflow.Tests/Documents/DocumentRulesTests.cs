@@ -9,7 +9,9 @@ public sealed class DocumentRulesTests
     static readonly byte[] PdfBytes = "%PDF-1.7\n%…\n"u8.ToArray();
     static readonly byte[] PngBytes = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
     static readonly byte[] JpegBytes = [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, (byte)'J', (byte)'F'];
-    static readonly byte[] HwpBytes = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0];
+    static readonly byte[] OleHeader = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    static readonly byte[] HwpBytes = [.. OleHeader, .. new byte[504], .. "HWP Document File"u8.ToArray(), 0, 0];
+    static readonly byte[] OtherOleBytes = [.. OleHeader, .. new byte[504], .. "Microsoft Word-Dokument"u8.ToArray()];
     static readonly byte[] ExeBytes = [(byte)'M', (byte)'Z', 0x90, 0, 3, 0, 0, 0];
 
     public static TheoryData<string, byte[], string> Allowed() => new()
@@ -31,6 +33,7 @@ public sealed class DocumentRulesTests
     public static TheoryData<string, byte[]> Refused() => new()
     {
         { "invoice.pdf", ExeBytes },               // an executable renamed to .pdf
+        { "report.hwp", OtherOleBytes },           // an old Word file (OLE, like HWP) renamed to .hwp
         { "scan.pdf", PngBytes },                  // a real PNG under a PDF name
         { "plan.docx", Zip("xl/workbook.xml") },   // a workbook called a document
         { "archive.docx", Zip("readme.txt") },     // any ZIP is no DOCX
