@@ -73,6 +73,7 @@ public sealed class LocalHostApp : IAsyncDisposable
 
             // A fault (storage gone, a bug) answers 500 as problem details, never with a stack trace.
             app.UseExceptionHandler();
+            app.UseAdminKey();
             app.MapLocalHostRoutes();
             app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, local));
             await app.StartAsync(cancellationToken);

@@ -8,6 +8,7 @@ using Serverless.Workflow.Http;
 using Serverless.Workflow.Links;
 using Serverless.Workflow.Operations;
 using Serverless.Workflow.Orchestration;
+using Serverless.Workflow.Review;
 using Serverless.Workflow.Screening;
 using Serverless.Workflow.Storage;
 
@@ -36,6 +37,8 @@ public static class WorkflowRegistration
         builder.Services.AddSingleton<FirmAccess>();
         builder.Services.AddSingleton<ApplicationHandlers>();
         builder.Services.AddSingleton<HealthHandler>();
+        builder.Services.AddSingleton<ReviewerStore>();
+        builder.Services.AddSingleton<ReviewerHandlers>();
         builder.Services.AddWorkflowActivities();
         return builder;
     }

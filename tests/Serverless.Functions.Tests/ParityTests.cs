@@ -1,4 +1,5 @@
 using Serverless.Testing;
+using Serverless.Workflow.Http;
 using Serverless.Workflow.Orchestration;
 using Xunit;
 
@@ -31,5 +32,17 @@ public sealed class ParityTests
         Assert.Equal(
             WorkflowTasks.Activities.Select(t => t.Name).Order(),
             FunctionsMetadata.NamesWithTrigger("activityTrigger").Order());
+    }
+
+    [Fact]
+    public void AdminRoutes_NeedTheFunctionKey_AndNoOtherRouteDoes()
+    {
+        foreach (var (name, trigger) in FunctionsMetadata.Triggers().Where(t => t.Trigger.GetProperty("type").GetString() == "httpTrigger"))
+        {
+            var admin = trigger.GetProperty("route").GetString()!.StartsWith(ApiRoutes.AdminPrefix, StringComparison.Ordinal);
+            Assert.True(
+                trigger.GetProperty("authLevel").GetString() == (admin ? "Function" : "Anonymous"),
+                $"{name}: {trigger.GetProperty("authLevel")}");
+        }
     }
 }

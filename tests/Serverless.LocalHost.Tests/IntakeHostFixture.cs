@@ -15,12 +15,14 @@ public sealed class IntakeHostFixture : IAsyncLifetime
     readonly AzuriteFixture azurite = new();
     Dictionary<string, string> settings = [];
 
+    public const string AdminKey = "test-admin-key-8f1c2a";
+
     public LocalHostProcess Host { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         await azurite.InitializeAsync();
-        settings = LocalHostProcess.IsolatedSettings(azurite);
+        settings = LocalHostProcess.IsolatedSettings(azurite, ("LocalHost:AdminKey", AdminKey));
         Host = await LocalHostProcess.StartAsync(settings);
     }
 

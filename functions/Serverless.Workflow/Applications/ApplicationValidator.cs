@@ -85,7 +85,7 @@ public sealed partial class ApplicationValidator(IOptions<IntakeOptions> options
         var employees = Range(firm.Employees, "firm.employees", 1, 100_000, errors);
         var technicalStaff = Range(firm.TechnicalStaff, "firm.technicalStaff", 0, employees ?? 100_000, errors);
         var email = Text(firm.Email, "firm.email", 3, 254, errors);
-        if (email is not null && !EmailAddress().IsMatch(email))
+        if (email is not null && !EmailAddresses.IsValid(email))
         {
             errors.Add("firm.email", "Must be a valid email address.");
         }
@@ -292,9 +292,6 @@ public sealed partial class ApplicationValidator(IOptions<IntakeOptions> options
 
     [GeneratedRegex("^[A-U][0-9]{2}$")]
     private static partial Regex IndustryCode();
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-    private static partial Regex EmailAddress();
 
     [GeneratedRegex(@"^\+?[0-9][0-9 ()\-]{5,28}$")]
     private static partial Regex Phone();

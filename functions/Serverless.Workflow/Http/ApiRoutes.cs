@@ -15,6 +15,9 @@ public static class ApiRoutes
     public const string Application = "api/applications/{applicationId}";
     public const string Documents = "api/applications/{applicationId}/documents";
     public const string Document = "api/applications/{applicationId}/documents/{documentId}";
+    public const string AdminPrefix = "api/admin/";
+    public const string Reviewers = "api/admin/reviewers";
+    public const string Reviewer = "api/admin/reviewers/{reviewerId}";
 
     public static IReadOnlyList<ApiOperation> All { get; } =
     [
@@ -25,5 +28,10 @@ public static class ApiRoutes
         new("PUT", Application, "UpdateApplication", "The firm resubmits its application after changes were requested", [202, 400, 401, 404, 409, 413, 415]),
         new("POST", Documents, "UploadDocument", "The firm uploads a document (multipart: kind, file)", [201, 400, 401, 404, 409, 413, 415]),
         new("GET", Document, "DownloadDocument", "The firm downloads one of its documents", [200, 401, 404]),
+        new("GET", Reviewers, "ListReviewers", "The reviewer pool (admin key)", [200, 401, 403]),
+        new("POST", Reviewers, "CreateReviewer", "Adds a reviewer (admin key)", [201, 400, 401, 403, 409, 413, 415]),
+        new("GET", Reviewer, "GetReviewer", "One reviewer (admin key)", [200, 401, 403, 404]),
+        new("PUT", Reviewer, "UpdateReviewer", "Changes a reviewer (admin key)", [200, 400, 401, 403, 404, 409, 413, 415]),
+        new("DELETE", Reviewer, "DeleteReviewer", "Removes a reviewer without pending reviews (admin key)", [204, 401, 403, 404, 409]),
     ];
 }

@@ -28,6 +28,13 @@ public static class WorkflowEndpoints
             h.UploadDocumentAsync(request, applicationId, durable, ct));
         app.MapGet(ApiRoutes.Document, (HttpRequest request, string applicationId, string documentId, [FromServices] ApplicationHandlers h, CancellationToken ct) =>
             h.DownloadDocumentAsync(request, applicationId, documentId, ct));
+
+        app.MapGet(ApiRoutes.Reviewers, ([FromServices] ReviewerHandlers h, CancellationToken ct) => h.ListAsync(ct));
+        app.MapPost(ApiRoutes.Reviewers, (HttpRequest request, [FromServices] ReviewerHandlers h, CancellationToken ct) => h.CreateAsync(request, ct));
+        app.MapGet(ApiRoutes.Reviewer, (string reviewerId, [FromServices] ReviewerHandlers h, CancellationToken ct) => h.GetAsync(reviewerId, ct));
+        app.MapPut(ApiRoutes.Reviewer, (HttpRequest request, string reviewerId, [FromServices] ReviewerHandlers h, CancellationToken ct) =>
+            h.UpdateAsync(request, reviewerId, ct));
+        app.MapDelete(ApiRoutes.Reviewer, (string reviewerId, [FromServices] ReviewerHandlers h, CancellationToken ct) => h.DeleteAsync(reviewerId, ct));
         return app;
     }
 }

@@ -21,6 +21,9 @@ public sealed class WorkflowStorage(TableServiceClient tables, BlobServiceClient
 
     public TableClient Outbox => Table("Outbox");
 
+    /// <summary>The reviewer pool and its email claims.</summary>
+    public TableClient Reviewers => Table("Reviewers");
+
     /// <summary>Sequence counters (receipt numbers), ETag-guarded.</summary>
     public TableClient Counters => Table("Counters");
 
@@ -28,7 +31,7 @@ public sealed class WorkflowStorage(TableServiceClient tables, BlobServiceClient
 
     public TableServiceClient TableService => tables;
 
-    IEnumerable<TableClient> AllTables => [Applications, ApplicationIndex, ApplicationEvents, Links, Idempotency, Outbox, Counters];
+    IEnumerable<TableClient> AllTables => [Applications, ApplicationIndex, ApplicationEvents, Links, Idempotency, Outbox, Counters, Reviewers];
 
     public TableClient Table(string name) => tables.GetTableClient(prefix + name);
 

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Serverless.Workflow.Applications;
+using Serverless.Workflow.Review;
+
+namespace Serverless.Workflow.Http;
+
+/// <summary>/api/admin/reviewers (API.md, Admin). The admin key is checked by the host before these run.</summary>
+public sealed class ReviewerHandlers(ReviewerStore reviewers)
+{
+    const int MaxBodyBytes = 64 * 1024;
+
+    public async Task<IResult> ListAsync(CancellationToken cancellationToken) =>
+        ApiResults.Json(await reviewers.ListAsync(cancellationToken));
+
+    public async Task<IResult> GetAsync(string reviewerId, CancellationToken cancellationToken) =>
+        ApplicationIds.IsValid(reviewerId) && await reviewers.FindAsync(reviewerId, cancellationToken) is { } found
+            ? ApiResults.Json(found.ToReviewer())
+            : Problems.NotFound();
+
+    public async Task<IResult> CreateAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (reviewer, problem) = await ReadAsync(request, cancellationToken);
+        if (reviewer is null)
+        {
+            return problem!;
+        }
+
+        reviewer.RowKey = ApplicationIds.New();
+        return await reviewers.CreateAsync(reviewer, cancellationToken) == ReviewerWrite.Done
+            ? ApiResults.Json(reviewer.ToReviewer(), StatusCodes.Status201Created, $"/api/admin/reviewers/{reviewer.RowKey}")
+            : Problems.Conflict("A reviewer with this email is already registered.");
+    }
+
+    public async Task<IResult> UpdateAsync(HttpRequest request, string reviewerId, CancellationToken cancellationToken)
+    {
+        if (!ApplicationIds.IsValid(reviewerId))
+        {
+            return Problems.NotFound();
+        }
+
+        var (changes, problem) = await ReadAsync(request, cancellationToken);
+        if (changes is null)
+        {
+            return problem!;
+        }
+
+        return await reviewers.UpdateAsync(reviewerId, changes, cancellationToken) switch
+        {
+            ReviewerWrite.Done => ApiResults.Json((await reviewers.FindAsync(reviewerId, cancellationToken))!.ToReviewer()),
+            ReviewerWrite.EmailTaken => Problems.Conflict("A reviewer with this email is already registered."),
+            _ => Problems.NotFound(),
+        };
+    }
+
+    public async Task<IResult> DeleteAsync(string reviewerId, CancellationToken cancellationToken) =>
+        !ApplicationIds.IsValid(reviewerId)
+            ? Problems.NotFound()
+            : await reviewers.DeleteAsync(reviewerId, cancellationToken) switch
+            {
+                ReviewerWrite.Done => TypedResults.NoContent(),
+                ReviewerWrite.HasPendingReviews => Problems.Conflict("The reviewer holds pending reviews; deactivate them instead."),
+                _ => Problems.NotFound(),
+            };
+
+    static async Task<(ReviewerEntity? Reviewer, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.HasJsonContentType())
+        {
+            return (null, Problems.UnsupportedMediaType("Send the reviewer as application/json."));
+        }
+
+        var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return (null, Problems.TooLarge($"A reviewer must be at most {MaxBodyBytes / 1024} KiB."));
+        }
+
+        try
+        {
+            var (reviewer, errors) = ReviewerValidator.Validate(JsonSerializer.Deserialize<ReviewerRequest>(body, Json.Options));
+            return reviewer is null ? (null, Problems.Invalid(errors.ToDictionary())) : (reviewer, null);
+        }
+        catch (JsonException e)
+        {
+            return (null, Problems.Invalid(ValidationErrors.PathOf(e.Path), "Not valid JSON here, or a value of the wrong type."));
+        }
+    }
+}
