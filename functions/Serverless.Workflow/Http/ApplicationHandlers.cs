@@ -197,25 +197,10 @@ public sealed class ApplicationHandlers(
     /// <summary>The body as a validated application form, or the problem that stops it (415, 413, 400).</summary>
     async Task<(ApplicationForm? Form, byte[] Body, IResult? Problem)> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType())
+        var (parsed, body, problem) = await RequestBody.ReadJsonAsync<ApplicationRequest>(request, MaxBodyBytes, "application", cancellationToken);
+        if (problem is not null)
         {
-            return (null, [], Problems.UnsupportedMediaType("Send the application as application/json."));
-        }
-
-        var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
-        if (body is null)
-        {
-            return (null, [], Problems.TooLarge($"The application must be at most {MaxBodyBytes / 1024} KiB."));
-        }
-
-        ApplicationRequest? parsed;
-        try
-        {
-            parsed = JsonSerializer.Deserialize<ApplicationRequest>(body, Json.Options);
-        }
-        catch (JsonException e)
-        {
-            return (null, body, Problems.Invalid(ValidationErrors.PathOf(e.Path), "Not valid JSON here, or a value of the wrong type."));
+            return (null, body, problem);
         }
 
         var (form, errors) = validator.Validate(parsed);

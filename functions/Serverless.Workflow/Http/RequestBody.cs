@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Serverless.Workflow.Applications;
 
 namespace Serverless.Workflow.Http;
 
@@ -29,6 +31,35 @@ public static class RequestBody
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// A JSON body read within a size limit and deserialised with the API's options, or the problem that stops it:
+    /// 415 not JSON, 413 too large, 400 not JSON of the expected shape (at the path where it broke).
+    /// </summary>
+    public static async Task<(T? Value, byte[] Body, IResult? Problem)> ReadJsonAsync<T>(
+        HttpRequest request, int maxBytes, string what, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.HasJsonContentType())
+        {
+            return (default, [], Problems.UnsupportedMediaType($"Send the {what} as application/json."));
+        }
+
+        var body = await ReadAsync(request, maxBytes, cancellationToken);
+        if (body is null)
+        {
+            return (default, [], Problems.TooLarge($"The {what} must be at most {maxBytes / 1024} KiB."));
+        }
+
+        try
+        {
+            return (JsonSerializer.Deserialize<T>(body, Json.Options), body, null);
+        }
+        catch (JsonException e)
+        {
+            return (default, body, Problems.Invalid(ValidationErrors.PathOf(e.Path), "Not valid JSON here, or a value of the wrong type."));
+        }
     }
 
     /// <summary>Lets the server itself refuse a body beyond the limit (where the host allows it to be changed).</summary>

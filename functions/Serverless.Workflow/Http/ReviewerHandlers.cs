@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Review;
@@ -65,26 +64,13 @@ public sealed class ReviewerHandlers(ReviewerStore reviewers)
 
     static async Task<(ReviewerEntity? Reviewer, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (!request.HasJsonContentType())
+        var (parsed, _, problem) = await RequestBody.ReadJsonAsync<ReviewerRequest>(request, MaxBodyBytes, "reviewer", cancellationToken);
+        if (problem is not null)
         {
-            return (null, Problems.UnsupportedMediaType("Send the reviewer as application/json."));
+            return (null, problem);
         }
 
-        var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
-        if (body is null)
-        {
-            return (null, Problems.TooLarge($"A reviewer must be at most {MaxBodyBytes / 1024} KiB."));
-        }
-
-        try
-        {
-            var (reviewer, errors) = ReviewerValidator.Validate(JsonSerializer.Deserialize<ReviewerRequest>(body, Json.Options));
-            return reviewer is null ? (null, Problems.Invalid(errors.ToDictionary())) : (reviewer, null);
-        }
-        catch (JsonException e)
-        {
-            return (null, Problems.Invalid(ValidationErrors.PathOf(e.Path), "Not valid JSON here, or a value of the wrong type."));
-        }
+        var (reviewer, errors) = ReviewerValidator.Validate(parsed);
+        return reviewer is null ? (null, Problems.Invalid(errors.ToDictionary())) : (reviewer, null);
     }
 }
