@@ -10,8 +10,6 @@ public sealed class LocalHostOptions
     /// <summary>The key admin routes expect in <c>x-functions-key</c>; generated at start when not set.</summary>
     public string? AdminKey { get; set; }
 
-    public bool SeedDemoData { get; set; }
-
     [Required]
     public AzuriteOptions Azurite { get; set; } = new();
 }

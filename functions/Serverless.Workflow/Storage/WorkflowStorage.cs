@@ -29,8 +29,6 @@ public sealed class WorkflowStorage(TableServiceClient tables, BlobServiceClient
 
     public BlobContainerClient Documents => blobs.GetBlobContainerClient((prefix + "applications").ToLowerInvariant());
 
-    public TableServiceClient TableService => tables;
-
     IEnumerable<TableClient> AllTables => [Applications, ApplicationIndex, ApplicationEvents, Links, Idempotency, Outbox, Counters, Reviewers];
 
     public TableClient Table(string name) => tables.GetTableClient(prefix + name);
