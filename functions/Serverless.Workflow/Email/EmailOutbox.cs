@@ -27,8 +27,8 @@ public sealed class OutboxEntity : ITableEntity
 /// <summary>
 /// Sends each email intent at most once, however often the activity that asks is retried. The intent's row is
 /// claimed (inserted) before sending: a second attempt finds it and sends nothing. When the service refuses the mail
-/// the claim is withdrawn, so the retry can send it; only a crash in the middle of the send itself leaves a claimed,
-/// unsent row (visible in the Outbox), never a duplicate.
+/// or was never reached, the claim is withdrawn, so the retry can send it; a crash or an unclear failure in the middle
+/// of the send itself leaves a claimed row without SentAt (visible in the Outbox), never a duplicate.
 /// </summary>
 public sealed class EmailOutbox(WorkflowStorage storage, IEmailSender sender, TimeProvider time)
 {
@@ -57,9 +57,10 @@ public sealed class EmailOutbox(WorkflowStorage storage, IEmailSender sender, Ti
         {
             await sender.SendAsync(message, cancellationToken);
         }
-        catch (Exception e) when (e is EmailNotSentException or HttpRequestException)
+        catch (Exception e) when (e is EmailNotSentException || e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError })
         {
-            // The service surely did not take it (refused, or never reached): withdraw the claim for the retry.
+            // The service surely did not take it (it refused, or was never reached): withdraw the claim for the retry.
+            // Any other failure may have come after SendGrid took the mail, so the claim stays (at most once).
             await storage.Outbox.DeleteEntityAsync(applicationId, messageKey, ETag.All, CancellationToken.None);
             throw;
         }

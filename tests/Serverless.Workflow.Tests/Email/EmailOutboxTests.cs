@@ -50,11 +50,33 @@ public sealed class EmailOutboxTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Single(sender.Sent);
     }
 
+    [Fact]
+    public async Task SendOnce_ServiceNeverReached_IsSentByTheRetry()
+    {
+        sender.FailNext = new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused");
+        await Assert.ThrowsAsync<HttpRequestException>(() => Outbox.SendOnceAsync("app5", "receipt", Mail, CancellationToken.None));
+
+        Assert.True(await Outbox.SendOnceAsync("app5", "receipt", Mail, CancellationToken.None));
+        Assert.Single(sender.Sent);
+    }
+
+    [Fact]
+    public async Task SendOnce_FailingAfterTheServiceMayHaveTakenIt_IsNotSentAgain()
+    {
+        sender.FailNext = new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely");
+        await Assert.ThrowsAsync<HttpRequestException>(() => Outbox.SendOnceAsync("app6", "receipt", Mail, CancellationToken.None));
+
+        Assert.False(await Outbox.SendOnceAsync("app6", "receipt", Mail, CancellationToken.None));
+        Assert.Empty(sender.Sent);
+    }
+
     sealed class RecordingSender : IEmailSender
     {
         public List<EmailMessage> Sent { get; } = [];
 
         public bool RefuseNext { get; set; }
+
+        public Exception? FailNext { get; set; }
 
         public Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
         {
@@ -62,6 +84,12 @@ public sealed class EmailOutboxTests(AzuriteFixture azurite) : IAsyncLifetime
             {
                 RefuseNext = false;
                 throw new EmailNotSentException("SendGrid answered 503.");
+            }
+
+            if (FailNext is { } failure)
+            {
+                FailNext = null;
+                throw failure;
             }
 
             Sent.Add(message);
