@@ -10,8 +10,8 @@ namespace Serverless.LocalHost.Tests;
 public sealed class RestartTests(AzuriteFixture azurite)
 {
     /// <summary>
-    /// The new host usually takes the killed host's partition at once (same worker name); when it cannot, it waits
-    /// for the partition lease to expire (30 s) and for its next acquisition round before it processes anything.
+    /// The new host (a worker of another name) waits for the killed host's partition lease to expire (30 s) and for
+    /// its next acquisition round before it processes anything: about 35 s here.
     /// </summary>
     static readonly TimeSpan AfterLeaseExpiry = TimeSpan.FromMinutes(2);
 

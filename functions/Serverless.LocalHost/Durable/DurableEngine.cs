@@ -57,6 +57,11 @@ public sealed class DurableEngine : IAsyncDisposable
             // The app lease keeps two deployed versions of an app off one task hub. One local host has nothing to
             // share it with, and a killed host's app lease would only delay the next start.
             UseAppLease = false,
+
+            // A name of its own per process. With the default (the machine name) a host restarted after a crash took
+            // the dead host's partition lease for its own and, now and then, never started listening on it: the
+            // waiting instances stalled for good (seen in CI). Under a new name it waits out the old lease instead.
+            WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}",
             StorageAccountClientProvider = new StorageAccountClientProvider(storageConnectionString),
             LoggerFactory = services.GetRequiredService<ILoggerFactory>(),
         }));
