@@ -18,14 +18,16 @@ public sealed class RestartTests(AzuriteFixture azurite)
     [Fact]
     public async Task KilledHost_WhileInstanceWaits_NewHostOnSameDataCompletesIt()
     {
-        var sameData = LocalHostProcess.IsolatedSettings(azurite);
+        // The engine's partition and lease log, so a failure says where recovery stopped.
+        var sameData = LocalHostProcess.IsolatedSettings(azurite, ("Logging:LogLevel:DurableTask.AzureStorage", "Information"));
 
         FirmFlow.Submitted application;
         await using (var first = await LocalHostProcess.StartAsync(sameData))
         {
             application = await FirmFlow.SubmitAsync(first);
-            await FirmFlow.WaitForStatusAsync(first, application, "AwaitingDocuments");
-            await WaitUntilCheckpointedAsync(sameData, application.ApplicationId, "AwaitingDocuments");
+            var waiting = await FirmFlow.WaitForStatusAsync(first, application, "AwaitingDocuments");
+            var lastStep = await Mailbox.WaitForAsync(first, waiting.GetProperty("receiptNumber").GetString()!, "보완 요청");
+            await WaitUntilCheckpointedAfterAsync(sameData, application.ApplicationId, lastStep.SentAt);
             await first.KillAsync();
         }
 
@@ -37,18 +39,18 @@ public sealed class RestartTests(AzuriteFixture azurite)
     }
 
     /// <summary>
-    /// Waits until the engine has committed the instance's wait (its custom status is written with the checkpoint),
-    /// so the kill lands while the instance waits, not in the middle of a step: a message a killed host had taken
-    /// stays hidden for the engine's visibility timeout (5 minutes) before another host may process it.
+    /// Waits until the engine has committed the episode after the instance's last step (the missing-documents mail):
+    /// then the instance only waits, and the kill cannot land in the middle of a step, whose message a killed host
+    /// keeps hidden for the engine's visibility timeout (5 minutes) before another host may take it.
     /// </summary>
-    static async Task WaitUntilCheckpointedAsync(Dictionary<string, string> settings, string instanceId, string status)
+    static async Task WaitUntilCheckpointedAfterAsync(Dictionary<string, string> settings, string instanceId, DateTimeOffset lastStepAt)
     {
         var instances = new TableServiceClient(settings["Storage:ConnectionString"]).GetTableClient(settings["Durable:TaskHub"] + "Instances");
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < FirmFlow.StatusTimeout)
         {
             var row = await instances.GetEntityIfExistsAsync<TableEntity>(instanceId, "");
-            if (row.HasValue && row.Value!.GetString("CustomStatus")?.Contains(status, StringComparison.Ordinal) == true)
+            if (row.HasValue && row.Value!.GetDateTimeOffset("LastUpdatedTime") > lastStepAt)
             {
                 return;
             }
@@ -56,6 +58,6 @@ public sealed class RestartTests(AzuriteFixture azurite)
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"The engine did not checkpoint {instanceId} as {status}.");
+        throw new TimeoutException($"The engine did not checkpoint {instanceId} after its last step.");
     }
 }
