@@ -18,7 +18,7 @@ public sealed class RestartTests(AzuriteFixture azurite)
     [Fact]
     public async Task KilledHost_WhileInstanceWaits_NewHostOnSameDataCompletesIt()
     {
-        // The engine's partition and lease log, so a failure says where recovery stopped.
+        // The engine's partition and lease log, so a failure shows where recovery stopped.
         var sameData = LocalHostProcess.IsolatedSettings(azurite, ("Logging:LogLevel:DurableTask.AzureStorage", "Information"));
 
         FirmFlow.Submitted application;

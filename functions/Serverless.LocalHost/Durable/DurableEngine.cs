@@ -58,9 +58,8 @@ public sealed class DurableEngine : IAsyncDisposable
             // share it with, and a killed host's app lease would only delay the next start.
             UseAppLease = false,
 
-            // A name of its own per process. With the default (the machine name) a host restarted after a crash took
-            // the dead host's partition lease for its own and, now and then, never started listening on it: the
-            // waiting instances stalled for good (seen in CI). Under a new name it waits out the old lease instead.
+            // A name of its own per process: a host restarted after a crash predictably waits out the dead host's
+            // partition lease (30 s) instead of relying on the engine to recognise a dead process under its own name.
             WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}",
             StorageAccountClientProvider = new StorageAccountClientProvider(storageConnectionString),
             LoggerFactory = services.GetRequiredService<ILoggerFactory>(),
