@@ -51,7 +51,7 @@ public sealed class IntakeService(
         }
 
         var applicationId = claim?.ApplicationId ?? ApplicationIds.New();
-        var holder = await OpenApplicationGuard.TakeAsync(storage, applications, form, applicationId, cancellationToken);
+        var holder = await OpenApplicationGuard.TakeAsync(storage, applications, time, form, applicationId, cancellationToken);
         if (holder != applicationId)
         {
             var existing = await applications.FindAsync(holder, cancellationToken);

@@ -16,10 +16,12 @@ public static class OpenApplicationGuard
 
     /// <summary>Claims the firm's slot for <paramref name="applicationId"/>; returns the id that holds it now.</summary>
     public static async Task<string> TakeAsync(
-        WorkflowStorage storage, ApplicationStore applications, ApplicationForm form, string applicationId, CancellationToken cancellationToken)
+        WorkflowStorage storage, ApplicationStore applications, TimeProvider time, ApplicationForm form, string applicationId,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(applications);
+        ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(form);
         var row = new TableEntity($"open:{form.Programme}", BusinessRegistrationNumber.Digits(form.Firm.BusinessRegistrationNumber))
         {
@@ -39,7 +41,7 @@ public static class OpenApplicationGuard
                 var holding = holder == applicationId ? null : await applications.FindAsync(holder, cancellationToken);
                 var stillOpen = holding is not null
                     ? !holding.CurrentStatus.IsTerminal()
-                    : DateTimeOffset.UtcNow - held.Timestamp < InFlight;
+                    : time.GetUtcNow() - held.Timestamp < InFlight;
                 if (holder == applicationId || stillOpen)
                 {
                     return holder;
