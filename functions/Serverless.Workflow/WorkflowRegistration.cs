@@ -39,6 +39,11 @@ public static class WorkflowRegistration
         builder.Services.AddSingleton<HealthHandler>();
         builder.Services.AddSingleton<ReviewerStore>();
         builder.Services.AddSingleton<ReviewerHandlers>();
+        builder.Services.AddSingleton<ReviewAssignments>();
+        builder.Services.AddSingleton<LinkStore>();
+        builder.Services.AddSingleton<ILinkPurpose, ReviewLinkPurpose>();
+        builder.Services.AddSingleton<LinkHandlers>();
+        builder.Services.AddSingleton<AdminApplicationHandlers>();
         builder.Services.AddWorkflowActivities();
         return builder;
     }

@@ -3,6 +3,7 @@ using Microsoft.DurableTask;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Diagnosis;
 using Serverless.Workflow.Orchestration;
+using Serverless.Workflow.Review;
 using Serverless.Workflow.Screening;
 
 namespace Serverless.Functions.Orchestration;
@@ -16,7 +17,10 @@ public sealed class WorkflowFunctions(
     RecordStatusActivity recordStatus,
     SendEmailActivity sendEmail,
     ScreenApplicationActivity screenApplication,
-    DiagnoseApplicationActivity diagnoseApplication)
+    DiagnoseApplicationActivity diagnoseApplication,
+    AssignReviewerActivity assignReviewer,
+    SendReviewLinkActivity sendReviewLink,
+    CloseReviewActivity closeReview)
 {
     [Function(nameof(SupportApplicationOrchestrator))]
     public static Task<ApplicationStatus> SupportApplication(
@@ -42,4 +46,16 @@ public sealed class WorkflowFunctions(
     [Function(nameof(DiagnoseApplicationActivity))]
     public Task<int> DiagnoseApplication([ActivityTrigger] DiagnoseRequest request, FunctionContext function) =>
         diagnoseApplication.RunAsync(new FunctionActivityContext(nameof(DiagnoseApplicationActivity), function), request);
+
+    [Function(nameof(AssignReviewerActivity))]
+    public Task<string?> AssignReviewer([ActivityTrigger] ReviewerWanted wanted, FunctionContext function) =>
+        assignReviewer.RunAsync(new FunctionActivityContext(nameof(AssignReviewerActivity), function), wanted);
+
+    [Function(nameof(SendReviewLinkActivity))]
+    public Task<bool> SendReviewLink([ActivityTrigger] ReviewLinkWanted wanted, FunctionContext function) =>
+        sendReviewLink.RunAsync(new FunctionActivityContext(nameof(SendReviewLinkActivity), function), wanted);
+
+    [Function(nameof(CloseReviewActivity))]
+    public Task<bool> CloseReview([ActivityTrigger] ReviewClosing closing, FunctionContext function) =>
+        closeReview.RunAsync(new FunctionActivityContext(nameof(CloseReviewActivity), function), closing);
 }

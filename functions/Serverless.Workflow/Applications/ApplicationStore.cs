@@ -104,6 +104,11 @@ public sealed class ApplicationStore(WorkflowStorage storage)
         await storage.ApplicationEvents.AddEntityAsync(
             AuditEntry(applicationId, type, actor, null, null, note, at, Guid.NewGuid().ToString("N")), cancellationToken);
 
+    /// <summary>An audit entry an activity writes: the same <paramref name="key"/> and time overwrite it, so a retry adds no second one.</summary>
+    public async Task RecordEventAsync(string applicationId, string type, string actor, string? note, DateTimeOffset at, string key, CancellationToken cancellationToken) =>
+        await storage.ApplicationEvents.UpsertEntityAsync(
+            AuditEntry(applicationId, type, actor, null, null, note, at, key), TableUpdateMode.Replace, cancellationToken);
+
     public async Task<IReadOnlyList<ApplicationEventEntity>> EventsAsync(string applicationId, CancellationToken cancellationToken)
     {
         var events = new List<ApplicationEventEntity>();

@@ -33,17 +33,18 @@ public sealed class OutboxEntity : ITableEntity
 public sealed class EmailOutbox(WorkflowStorage storage, IEmailSender sender, TimeProvider time)
 {
     /// <returns>True when this call sent the mail; false when the intent had been taken care of before.</returns>
-    public async Task<bool> SendOnceAsync(string applicationId, string messageKey, EmailMessage message, CancellationToken cancellationToken)
+    public Task<bool> SendOnceAsync(string applicationId, string messageKey, EmailMessage message, CancellationToken cancellationToken) =>
+        SendOnceAsync(applicationId, messageKey, _ => Task.FromResult(message), cancellationToken);
+
+    /// <summary>
+    /// As above, composing the mail only once the intent is claimed: what composing creates (a new link) is created
+    /// once per intent, so the link a retried activity mails is the one that exists, and no unmailed link replaces it.
+    /// </summary>
+    public async Task<bool> SendOnceAsync(
+        string applicationId, string messageKey, Func<CancellationToken, Task<EmailMessage>> compose, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        var intent = new OutboxEntity
-        {
-            PartitionKey = applicationId,
-            RowKey = messageKey,
-            To = string.Join(", ", message.To),
-            Subject = message.Subject,
-            ClaimedAt = time.GetUtcNow(),
-        };
+        ArgumentNullException.ThrowIfNull(compose);
+        var intent = new OutboxEntity { PartitionKey = applicationId, RowKey = messageKey, ClaimedAt = time.GetUtcNow() };
         try
         {
             await storage.Outbox.AddEntityAsync(intent, cancellationToken);
@@ -51,6 +52,18 @@ public sealed class EmailOutbox(WorkflowStorage storage, IEmailSender sender, Ti
         catch (RequestFailedException e) when (e.Status == 409)
         {
             return false;
+        }
+
+        EmailMessage message;
+        try
+        {
+            message = await compose(cancellationToken);
+        }
+        catch
+        {
+            // Nothing went out: withdraw the claim for the retry.
+            await WithdrawAsync(intent);
+            throw;
         }
 
         try
@@ -61,12 +74,17 @@ public sealed class EmailOutbox(WorkflowStorage storage, IEmailSender sender, Ti
         {
             // The service surely did not take it (it refused, or was never reached): withdraw the claim for the retry.
             // Any other failure may have come after SendGrid took the mail, so the claim stays (at most once).
-            await storage.Outbox.DeleteEntityAsync(applicationId, messageKey, ETag.All, CancellationToken.None);
+            await WithdrawAsync(intent);
             throw;
         }
 
+        intent.To = string.Join(", ", message.To);
+        intent.Subject = message.Subject;
         intent.SentAt = time.GetUtcNow();
         await storage.Outbox.UpsertEntityAsync(intent, TableUpdateMode.Replace, cancellationToken);
         return true;
     }
+
+    async Task WithdrawAsync(OutboxEntity intent) =>
+        await storage.Outbox.DeleteEntityAsync(intent.PartitionKey, intent.RowKey, ETag.All, CancellationToken.None);
 }

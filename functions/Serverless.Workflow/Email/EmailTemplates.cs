@@ -11,10 +11,29 @@ public enum EmailKind
     MissingDocuments,
     DocumentsReminder,
     Ineligible,
+
+    /// <summary>A deadline passed: details name the step (<see cref="ExpiredSteps"/>).</summary>
     Expired,
+
+    /// <summary>The reviewer rejected the application: details hold the reviewer's comment.</summary>
+    Rejected,
+
+    /// <summary>The reviewer asked for changes: details hold the comment.</summary>
+    ChangesRequested,
 
     /// <summary>To the programme staff (Email:AdminAddresses): a workflow step failed after its retries.</summary>
     Failure,
+
+    /// <summary>To the programme staff: no active reviewer without a conflict could take the review.</summary>
+    NoReviewer,
+}
+
+/// <summary>The steps whose deadline can expire an application, as <see cref="EmailKind.Expired"/> details.</summary>
+public static class ExpiredSteps
+{
+    public const string Documents = "documents";
+    public const string Review = "review";
+    public const string Changes = "changes";
 }
 
 /// <summary>
@@ -31,7 +50,8 @@ public static class EmailTemplates
         var en = application.Language == "en";
         var statusUrl = options.Link($"/api/applications/{application.ApplicationId}");
         var body = new MailBody();
-        if (kind != EmailKind.Failure)
+        var toStaff = kind is EmailKind.Failure or EmailKind.NoReviewer;
+        if (!toStaff)
         {
             body.Paragraph(en ? $"Dear {application.FirmName}," : $"{application.FirmName} 귀하");
         }
@@ -42,12 +62,15 @@ public static class EmailTemplates
             EmailKind.MissingDocuments => Documents(body, details, statusUrl, en, reminder: false),
             EmailKind.DocumentsReminder => Documents(body, details, statusUrl, en, reminder: true),
             EmailKind.Ineligible => Ineligible(body, details, en),
-            EmailKind.Expired => Expired(body, en),
+            EmailKind.Expired => Expired(body, details.Count > 0 ? details[0] : ExpiredSteps.Documents, en),
+            EmailKind.Rejected => Rejected(body, details, en),
+            EmailKind.ChangesRequested => ChangesRequested(body, details, statusUrl, en),
             EmailKind.Failure => Failure(body, application, details, statusUrl),
+            EmailKind.NoReviewer => NoReviewer(body, application),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No template for this kind of mail."),
         };
         body.Paragraph(en ? "Namdong cluster growth support office" : "남동클러스터 기업성장지원 사무국");
-        return body.ToMessage(kind == EmailKind.Failure ? options.AdminAddresses : [application.FirmEmail], $"[{application.ReceiptNumber}] {subject}");
+        return body.ToMessage(toStaff ? options.AdminAddresses : [application.FirmEmail], $"[{application.ReceiptNumber}] {subject}");
     }
 
     /// <summary>For the staff, in Korean: which application, which step.</summary>
@@ -113,12 +136,51 @@ public static class EmailTemplates
         return en ? "Your firm is not eligible" : "지원 대상 부적격 안내";
     }
 
-    static string Expired(MailBody body, bool en)
+    static string Expired(MailBody body, string step, bool en)
+    {
+        body.Paragraph(step switch
+        {
+            ExpiredSteps.Review => en
+                ? "The review of your application could not be completed before its deadline, so the application has expired. We apologise; you are welcome to apply again."
+                : "검토 기한 내에 심사가 완료되지 않아 신청이 만료되었습니다. 불편을 드려 죄송합니다. 필요하시면 다시 신청해 주십시오.",
+            ExpiredSteps.Changes => en
+                ? "The changes the reviewer asked for did not arrive before the deadline, so your application has expired. You are welcome to apply again."
+                : "보완 요청 기한 내에 수정된 신청서가 제출되지 않아 신청이 만료되었습니다. 필요하시면 다시 신청해 주십시오.",
+            _ => en
+                ? "The required documents did not arrive before the deadline, so your application has expired. You are welcome to apply again."
+                : "서류 제출 기한이 지나 신청이 만료되었습니다. 필요하시면 다시 신청해 주십시오.",
+        });
+        return en ? "Your application has expired" : "신청 기한 만료 안내";
+    }
+
+    static string Rejected(MailBody body, IReadOnlyList<string> comment, bool en)
     {
         body.Paragraph(en
-            ? "The required documents did not arrive before the deadline, so your application has expired. You are welcome to apply again."
-            : "서류 제출 기한이 지나 신청이 만료되었습니다. 필요하시면 다시 신청해 주십시오.");
-        return en ? "Your application has expired" : "신청 기한 만료 안내";
+                ? "We are sorry: after review, your application was not selected for support. The reviewer's comment:"
+                : "검토 결과 아쉽게도 이번 지원 대상으로 선정되지 않았습니다. 검토 의견은 다음과 같습니다.")
+            .Paragraph(string.Join("\n", comment));
+        return en ? "Result of the review: not selected" : "검토 결과 안내 (미선정)";
+    }
+
+    static string ChangesRequested(MailBody body, IReadOnlyList<string> comment, string statusUrl, bool en)
+    {
+        body.Paragraph(en ? "The reviewer asks for changes to your application:" : "검토 위원이 신청서의 보완을 요청하였습니다.")
+            .Paragraph(string.Join("\n", comment))
+            .Link(en ? "Resubmit at (PUT, with your access token)" : "수정 제출처 (액세스 토큰 필요, PUT)", statusUrl)
+            .Paragraph(en
+                ? "Please send the corrected application before the deadline; it will then be diagnosed and reviewed again."
+                : "기한 내에 수정된 신청서를 제출해 주시면 다시 진단 및 검토가 진행됩니다.");
+        return en ? "Changes requested to your application" : "신청서 보완 요청";
+    }
+
+    /// <summary>For the staff, in Korean: a review waits for a reviewer nobody can be.</summary>
+    static string NoReviewer(MailBody body, ApplicationEntity application)
+    {
+        body.Paragraph("아래 신청을 배정할 수 있는 검토위원이 없습니다 (활성 상태이며 이해충돌이 없는 검토위원 없음).")
+            .Field("접수번호", application.ReceiptNumber)
+            .Field("기업", $"{application.FirmName} ({application.BusinessRegistrationNumber})")
+            .Paragraph("검토위원을 추가하거나 활성화한 뒤 관리 화면에서 재발송(resend)해 주십시오.");
+        return "검토위원 배정 불가";
     }
 
     /// <summary>"사업계획서 (BusinessPlan)": the label in the mail's language, then the kind (WORKFLOW.md, Email).</summary>

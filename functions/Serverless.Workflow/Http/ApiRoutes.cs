@@ -18,6 +18,8 @@ public static class ApiRoutes
     public const string AdminPrefix = "api/admin/";
     public const string Reviewers = "api/admin/reviewers";
     public const string Reviewer = "api/admin/reviewers/{reviewerId}";
+    public const string Resend = "api/admin/applications/{applicationId}/resend";
+    public const string Link = "api/links/{token}";
 
     public static IReadOnlyList<ApiOperation> All { get; } =
     [
@@ -28,6 +30,9 @@ public static class ApiRoutes
         new("PUT", Application, "UpdateApplication", "The firm resubmits its application after changes were requested", [202, 400, 401, 404, 409, 413, 415]),
         new("POST", Documents, "UploadDocument", "The firm uploads a document (multipart: kind, file)", [201, 400, 401, 404, 409, 413, 415]),
         new("GET", Document, "DownloadDocument", "The firm downloads one of its documents", [200, 401, 404]),
+        new("GET", Link, "ShowLink", "The page an emailed link opens (never changes state)", [200, 404, 410]),
+        new("POST", Link, "DecideLink", "Submits the emailed link's form (review decision, offer answer, report, feedback)", [200, 400, 404, 410, 413, 415]),
+        new("POST", Resend, "ResendLink", "Revokes the pending link and mails a new one (admin key)", [202, 401, 403, 404, 409]),
         new("GET", Reviewers, "ListReviewers", "The reviewer pool (admin key)", [200, 401, 403]),
         new("POST", Reviewers, "CreateReviewer", "Adds a reviewer (admin key)", [201, 400, 401, 403, 409, 413, 415]),
         new("GET", Reviewer, "GetReviewer", "One reviewer (admin key)", [200, 401, 403, 404]),

@@ -114,7 +114,7 @@ public sealed class ApplicationHandlers(
             return Problems.Conflict("The application changed while this update was made; read it again and resubmit.");
         }
 
-        await durable.RaiseEventAsync(applicationId, WorkflowEvents.ApplicationUpdated, new ApplicationUpdated(now), cancellationToken);
+        await durable.RaiseEventAsync(applicationId, WorkflowEvents.ApplicationUpdated(application.Round), new ApplicationUpdated(now), cancellationToken);
         return ApiResults.Json(
             new UpdateAccepted(application.ApplicationId, application.ReceiptNumber, application.CurrentStatus),
             StatusCodes.Status202Accepted,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
+using Serverless.Workflow.Links;
 using Serverless.Workflow.Operations;
 
 namespace Serverless.Workflow.Http;
@@ -29,6 +30,12 @@ public static class WorkflowEndpoints
         app.MapGet(ApiRoutes.Document, (HttpRequest request, string applicationId, string documentId, [FromServices] ApplicationHandlers h, CancellationToken ct) =>
             h.DownloadDocumentAsync(request, applicationId, documentId, ct));
 
+        app.MapGet(ApiRoutes.Link, (HttpRequest request, string token, [FromServices] LinkHandlers h, CancellationToken ct) => h.ShowAsync(request, token, ct));
+        app.MapPost(ApiRoutes.Link, (HttpRequest request, string token, [FromServices] LinkHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
+            h.DecideAsync(request, token, durable, ct));
+
+        app.MapPost(ApiRoutes.Resend, (string applicationId, [FromServices] AdminApplicationHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
+            h.ResendAsync(applicationId, durable, ct));
         app.MapGet(ApiRoutes.Reviewers, ([FromServices] ReviewerHandlers h, CancellationToken ct) => h.ListAsync(ct));
         app.MapPost(ApiRoutes.Reviewers, (HttpRequest request, [FromServices] ReviewerHandlers h, CancellationToken ct) => h.CreateAsync(request, ct));
         app.MapGet(ApiRoutes.Reviewer, (string reviewerId, [FromServices] ReviewerHandlers h, CancellationToken ct) => h.GetAsync(reviewerId, ct));

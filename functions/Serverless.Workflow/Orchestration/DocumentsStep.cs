@@ -7,7 +7,7 @@ namespace Serverless.Workflow.Orchestration;
 
 /// <summary>
 /// Waits for the required documents (WORKFLOW.md, step 1): one mail listing what is missing, a screening after each
-/// upload, one reminder at <see cref="WorkflowOptions.DocumentsReminderAfter"/>, <c>Expired</c> at the deadline.
+/// upload, one reminder at <see cref="WorkflowOptions.DocumentsReminderAfter"/>, until the deadline.
 /// </summary>
 internal static class DocumentsStep
 {
@@ -52,8 +52,6 @@ internal static class DocumentsStep
             }
         }
 
-        await steps.RecordAsync(ApplicationStatus.Expired, note: "documents deadline passed");
-        await steps.MailAsync(EmailKind.Expired, "expired");
         return false;
     }
 

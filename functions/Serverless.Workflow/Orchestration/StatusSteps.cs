@@ -11,6 +11,9 @@ namespace Serverless.Workflow.Orchestration;
 /// </summary>
 internal sealed class StatusSteps(TaskOrchestrationContext context, string applicationId)
 {
+    public string ApplicationId => applicationId;
+
+    /// <summary>The review round: 0 for the first review, one more for each time the firm made the changes asked for.</summary>
     public int Round { get; set; }
 
     public DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
@@ -24,9 +27,15 @@ internal sealed class StatusSteps(TaskOrchestrationContext context, string appli
             new StatusChange(applicationId, status, Round, now, note),
             SupportApplicationOrchestrator.ActivityRetry);
 
-        var pending = pendingKind is null ? null : new PendingStep(pendingKind, now, dueAt is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null);
-        context.SetCustomStatus(new WorkflowStatus(status, status.Stage(), Round, pending));
+        Pending(status, pendingKind, dueAt);
         return status;
+    }
+
+    /// <summary>Changes only what the status is waiting for (the custom status), as when a missing reviewer is found.</summary>
+    public void Pending(ApplicationStatus status, string? pendingKind, DateTime? dueAt)
+    {
+        var pending = pendingKind is null ? null : new PendingStep(pendingKind, Now, dueAt is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null);
+        context.SetCustomStatus(new WorkflowStatus(status, status.Stage(), Round, pending));
     }
 
     /// <summary>Sends one mail to the firm through the Outbox; <paramref name="key"/> makes it once per application.</summary>

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Diagnosis;
 using Serverless.Workflow.Email;
+using Serverless.Workflow.Review;
 using Serverless.Workflow.Screening;
 
 namespace Serverless.Workflow.Orchestration;
@@ -18,6 +19,12 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
         maxNumberOfAttempts: 5,
         firstRetryInterval: TimeSpan.FromSeconds(1),
         backoffCoefficient: 2));
+
+    /// <summary>
+    /// How many times a reviewer may ask for changes: the first review is round 0, each resubmission starts the next,
+    /// and "changes" in round 3 (the 4th) counts as a rejection (WORKFLOW.md, step 4).
+    /// </summary>
+    public const int MaxChangeRounds = 3;
 
     public override async Task<ApplicationStatus> RunAsync(TaskOrchestrationContext context, ApplicationStarted input)
     {
@@ -55,12 +62,66 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
 
         if (screening.Missing.Count > 0 && !await DocumentsStep.AwaitAsync(context, steps, workflow, screening.Missing))
         {
-            return ApplicationStatus.Expired;
+            return await ExpireAsync(steps, ExpiredSteps.Documents, "documents deadline passed");
         }
 
-        // 2-3. Diagnosis and support plan. The review step (and what follows) lands with the next issue.
-        await context.CallActivityAsync<int>(
-            nameof(DiagnoseApplicationActivity), new DiagnoseRequest(id, steps.Now), ActivityRetry);
-        return await steps.RecordAsync(ApplicationStatus.Diagnosed);
+        // 2-4. Diagnosis, support plan and review, again for each round of changes the reviewer asks for.
+        for (steps.Round = 0; ; steps.Round++)
+        {
+            await context.CallActivityAsync<int>(
+                nameof(DiagnoseApplicationActivity), new DiagnoseRequest(id, steps.Now), ActivityRetry);
+            await steps.RecordAsync(ApplicationStatus.Diagnosed);
+
+            var decision = await ReviewStep.AwaitDecisionAsync(context, steps, workflow);
+            if (decision is null)
+            {
+                return await ExpireAsync(steps, ExpiredSteps.Review, "review deadline passed");
+            }
+
+            switch (decision.Decision)
+            {
+                case ReviewDecisions.Approve:
+                    // 5-8 (matching and what follows) land with the next issue.
+                    return await steps.RecordAsync(ApplicationStatus.Approved, note: decision.Comment);
+                case ReviewDecisions.Changes when steps.Round < MaxChangeRounds:
+                    if (!await AwaitChangesAsync(context, steps, workflow, decision.Comment!))
+                    {
+                        return await ExpireAsync(steps, ExpiredSteps.Changes, "changes deadline passed");
+                    }
+
+                    break;
+                default:
+                    // A rejection, or changes asked for once more than the rounds allow (WORKFLOW.md: that counts as reject).
+                    await steps.RecordAsync(ApplicationStatus.Rejected, note: decision.Comment);
+                    await steps.MailAsync(EmailKind.Rejected, "rejected", [decision.Comment!]);
+                    return ApplicationStatus.Rejected;
+            }
+        }
+    }
+
+    /// <summary>Asks the firm for the reviewer's changes; true once the firm has resubmitted (PUT), false at the deadline.</summary>
+    static async Task<bool> AwaitChangesAsync(TaskOrchestrationContext context, StatusSteps steps, WorkflowOptions workflow, string comment)
+    {
+        var deadline = context.CurrentUtcDateTime + workflow.ChangesDeadline;
+        await steps.RecordAsync(ApplicationStatus.ChangesRequested, note: comment, pendingKind: PendingKinds.Changes, dueAt: deadline);
+        await steps.MailAsync(EmailKind.ChangesRequested, $"changes-{steps.Round}", [comment]);
+
+        using var wakeUp = new CancellationTokenSource();
+        var updated = context.WaitForExternalEvent<ApplicationUpdated>(WorkflowEvents.ApplicationUpdated(steps.Round));
+        var timer = context.CreateTimer(deadline, wakeUp.Token);
+        if (await Task.WhenAny(updated, timer) == timer)
+        {
+            return false;
+        }
+
+        wakeUp.Cancel();
+        return true;
+    }
+
+    static async Task<ApplicationStatus> ExpireAsync(StatusSteps steps, string step, string note)
+    {
+        await steps.RecordAsync(ApplicationStatus.Expired, note: note);
+        await steps.MailAsync(EmailKind.Expired, "expired", [step]);
+        return ApplicationStatus.Expired;
     }
 }

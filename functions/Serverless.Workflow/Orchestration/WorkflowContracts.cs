@@ -23,15 +23,41 @@ public sealed record DocumentsUpdated(string DocumentId, string Kind);
 /// <summary>Raised when a firm resubmits its application after a reviewer asked for changes.</summary>
 public sealed record ApplicationUpdated(DateTimeOffset At);
 
-/// <summary>Event names, used by both the raiser and the waiter.</summary>
+/// <summary>A reviewer's decision (<see cref="ReviewDecisions"/>), raised by the review link.</summary>
+public sealed record ReviewDecided(string Decision, string? Comment, string ReviewerId, DateTimeOffset At);
+
+/// <summary>An admin asks for the pending link to be mailed again (or for a reviewer to be found, when there was none).</summary>
+public sealed record ResendRequested(string Reason, DateTimeOffset At);
+
+/// <summary>
+/// Event names, used by both the raiser and the waiter. Events a step waits for once per round carry the round, so
+/// a late or repeated event of one round is never taken for the next round's.
+/// </summary>
 public static class WorkflowEvents
 {
     public const string DocumentsUpdated = nameof(DocumentsUpdated);
-    public const string ApplicationUpdated = nameof(ApplicationUpdated);
+    public const string ResendRequested = nameof(ResendRequested);
+
+    public static string ApplicationUpdated(int round) => $"{nameof(Orchestration.ApplicationUpdated)}-{round}";
+
+    public static string ReviewDecided(int round) => $"{nameof(Orchestration.ReviewDecided)}-{round}";
+}
+
+/// <summary>The decisions a reviewer can take (API.md: the form field <c>decision</c>).</summary>
+public static class ReviewDecisions
+{
+    public const string Approve = "approve";
+    public const string Reject = "reject";
+    public const string Changes = "changes";
+
+    public static IReadOnlyList<string> All { get; } = [Approve, Reject, Changes];
 }
 
 /// <summary>Kinds of <see cref="PendingStep"/>.</summary>
 public static class PendingKinds
 {
     public const string Documents = nameof(Documents);
+    public const string Review = nameof(Review);
+    public const string NoReviewer = nameof(NoReviewer);
+    public const string Changes = nameof(Changes);
 }

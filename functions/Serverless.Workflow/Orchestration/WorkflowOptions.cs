@@ -14,4 +14,20 @@ public sealed class WorkflowOptions
     /// <summary>When a firm still missing documents is reminded (once); none when this is not before the deadline.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
     public TimeSpan DocumentsReminderAfter { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>When the reviewer is reminded (once, with a new link replacing the first).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
+    public TimeSpan ReviewReminderAfter { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>When an Escalation reviewer is asked as well (the first decision of either wins).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
+    public TimeSpan ReviewEscalateAfter { get; set; } = TimeSpan.FromDays(5);
+
+    /// <summary>How long a review round may take before the application expires; review links expire with it.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
+    public TimeSpan ReviewDeadline { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>How long a firm has to resubmit after a reviewer asked for changes.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
+    public TimeSpan ChangesDeadline { get; set; } = TimeSpan.FromDays(14);
 }

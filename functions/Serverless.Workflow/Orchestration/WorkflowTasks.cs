@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Serverless.Workflow.Diagnosis;
+using Serverless.Workflow.Review;
 using Serverless.Workflow.Screening;
 
 namespace Serverless.Workflow.Orchestration;
@@ -20,6 +21,9 @@ public static class WorkflowTasks
         typeof(SendEmailActivity),
         typeof(ScreenApplicationActivity),
         typeof(DiagnoseApplicationActivity),
+        typeof(AssignReviewerActivity),
+        typeof(SendReviewLinkActivity),
+        typeof(CloseReviewActivity),
     ];
 
     public static DurableTaskRegistry AddWorkflowTasks(this DurableTaskRegistry registry)

@@ -25,13 +25,17 @@ public sealed class ReviewerStore(WorkflowStorage storage)
 
     TableClient Table => storage.Reviewers;
 
-    public async Task<IReadOnlyList<Reviewer>> ListAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Reviewer>> ListAsync(CancellationToken cancellationToken) =>
+        [.. (await ListEntitiesAsync(cancellationToken)).Select(r => r.ToReviewer())];
+
+    /// <summary>The reviewer rows (with their ETags), without the review assignments kept in the same partition.</summary>
+    public async Task<IReadOnlyList<ReviewerEntity>> ListEntitiesAsync(CancellationToken cancellationToken)
     {
-        var reviewers = new List<Reviewer>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ReviewerEntity.Partition}");
+        var reviewers = new List<ReviewerEntity>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ReviewerEntity.Partition} and RowKey lt {ReviewAssignments.RowPrefix}");
         await foreach (var row in Table.QueryAsync<ReviewerEntity>(filter, cancellationToken: cancellationToken))
         {
-            reviewers.Add(row.ToReviewer());
+            reviewers.Add(row);
         }
 
         return reviewers;

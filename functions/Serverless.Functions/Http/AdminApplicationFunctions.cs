@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Serverless.Workflow.Http;
+
+namespace Serverless.Functions.Http;
+
+/// <summary>Admins' operations on an application; the Functions host checks the function key (x-functions-key) first.</summary>
+public sealed class AdminApplicationFunctions(AdminApplicationHandlers handlers)
+{
+    [Function(nameof(ResendLink))]
+    public Task<IResult> ResendLink(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Resend)] HttpRequest request,
+        string applicationId,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) =>
+        handlers.ResendAsync(applicationId, durable, cancellationToken);
+}

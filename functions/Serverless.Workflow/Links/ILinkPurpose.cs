@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Serverless.Workflow.Applications;
+
+namespace Serverless.Workflow.Links;
+
+/// <summary>
+/// What one purpose of emailed link shows and decides. The generic handler (<see cref="LinkHandlers"/>) does the rest:
+/// finding the token, refusing used, revoked and expired ones, claiming the step's decision once, the headers.
+/// </summary>
+public interface ILinkPurpose
+{
+    LinkPurpose Purpose { get; }
+
+    /// <summary>The largest form this purpose accepts, framing included.</summary>
+    long MaxFormBytes { get; }
+
+    string Title(LinkPage page);
+
+    /// <summary>What the link is for, and the form; <paramref name="posted"/> refills it after a refused post.</summary>
+    Task WriteAsync(LinkPage page, LinkEntity link, IFormCollection? posted, CancellationToken cancellationToken);
+
+    /// <summary>The decision in the form, serialised for the step's claim, or the fields at fault.</summary>
+    (string? Decision, ValidationErrors Errors) Read(IFormCollection form);
+
+    /// <summary>Hands the standing decision to the workflow. May run twice for one decision (a retried post): the workflow takes one.</summary>
+    Task DeliverAsync(LinkEntity link, string decision, DurableTaskClient durable, CancellationToken cancellationToken);
+
+    void Confirm(LinkPage page, string decision);
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.DurableTask.Client;
+using Serverless.Workflow.Http;
+
+namespace Serverless.Workflow.Links;
+
+/// <summary>
+/// <c>GET</c> and <c>POST /api/links/{token}</c> for every purpose (API.md, Emailed links). GET only shows. POST
+/// decides: the form is checked first (a refused form leaves the token usable), then the step's decision is claimed,
+/// delivered to the workflow and the link marked used, in that order, so a post cut short can be repeated safely.
+/// </summary>
+public sealed class LinkHandlers(LinkStore links, IEnumerable<ILinkPurpose> purposes, TimeProvider time)
+{
+    public async Task<IResult> ShowAsync(HttpRequest request, string token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (link, purpose, refusal) = await OpenAsync(request, token, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var page = new LinkPage(link!.Language == "en");
+        await purpose!.WriteAsync(page, link, null, cancellationToken);
+        return LinkResults.Page(page, purpose.Title(page));
+    }
+
+    public async Task<IResult> DecideAsync(HttpRequest request, string token, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+        var (link, purpose, refusal) = await OpenAsync(request, token, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var page = new LinkPage(link!.Language == "en");
+        var (form, formProblem) = await ReadFormAsync(request, purpose!.MaxFormBytes, page, cancellationToken);
+        if (formProblem is not null)
+        {
+            return LinkResults.Refusal(request, page, purpose.Title(page), ProblemStatus(formProblem), formProblem);
+        }
+
+        var (decision, errors) = purpose.Read(form!);
+        if (decision is null)
+        {
+            page.Error(page.Say("입력 내용을 확인해 주십시오: ", "Please check: ") + string.Join(" ", errors.ToDictionary().SelectMany(e => e.Value)));
+            await purpose.WriteAsync(page, link, form, cancellationToken);
+            return LinkResults.Refusal(request, page, purpose.Title(page), StatusCodes.Status400BadRequest, Problems.Invalid(errors.ToDictionary()));
+        }
+
+        var standing = await links.ClaimDecisionAsync(link, decision, cancellationToken);
+        if (standing is null)
+        {
+            page.Paragraph(page.Say("이 건은 다른 링크를 통해 이미 결정되었습니다.", "This has already been decided through another link."));
+            return LinkResults.Refusal(request, page, purpose.Title(page), StatusCodes.Status410Gone,
+                Problems.Status(StatusCodes.Status410Gone, "Gone", "This step was already decided through another link."));
+        }
+
+        await purpose.DeliverAsync(link, standing, durable, cancellationToken);
+        await links.MarkUsedAsync(link, cancellationToken);
+        purpose.Confirm(page, standing);
+        return LinkResults.Page(page, purpose.Title(page));
+    }
+
+    /// <summary>The link and its purpose, or the refusal: 404 unknown or malformed, 410 used, revoked or expired.</summary>
+    async Task<(LinkEntity? Link, ILinkPurpose? Purpose, IResult? Refusal)> OpenAsync(HttpRequest request, string token, CancellationToken cancellationToken)
+    {
+        var link = await links.FindAsync(token, cancellationToken);
+        var purpose = link is null ? null : purposes.FirstOrDefault(p => p.Purpose.ToString() == link.Purpose);
+        if (link is null || purpose is null)
+        {
+            // A firm's access token is not an emailed link either: the same 404 as for any token we never issued.
+            var unknown = new LinkPage(english: false).Paragraph("유효하지 않은 링크입니다. (This link is not valid.)");
+            return (null, null, LinkResults.Refusal(request, unknown, "링크 없음 (Link not found)", StatusCodes.Status404NotFound, Problems.NotFound("No such link.")));
+        }
+
+        var page = new LinkPage(link.Language == "en");
+        var gone = link.UsedAt is { } used
+            ? page.Say($"이 링크는 이미 사용되었습니다 ({Shown(used)}).", $"This link was already used ({Shown(used)}).")
+            : link.RevokedAt is { } revoked
+                ? page.Say($"이 링크는 더 이상 유효하지 않습니다. 새 링크로 대체되었거나 처리가 종료되었습니다 ({Shown(revoked)}).",
+                    $"This link is no longer valid: it was replaced by a newer one, or the step has closed ({Shown(revoked)}).")
+                : link.ExpiresAt <= time.GetUtcNow()
+                    ? page.Say($"이 링크는 만료되었습니다 ({Shown(link.ExpiresAt.Value)}).", $"This link has expired ({Shown(link.ExpiresAt.Value)}).")
+                    : null;
+        return gone is null
+            ? (link, purpose, null)
+            : (null, null, LinkResults.Refusal(request, page.Paragraph(gone), purpose.Title(page), StatusCodes.Status410Gone,
+                Problems.Status(StatusCodes.Status410Gone, "Gone", gone)));
+    }
+
+    static async Task<(IFormCollection? Form, IResult? Problem)> ReadFormAsync(
+        HttpRequest request, long maxBytes, LinkPage page, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            page.Error(page.Say("양식을 다시 제출해 주십시오.", "Please submit the form again."));
+            return (null, Problems.UnsupportedMediaType("Send the form as application/x-www-form-urlencoded or multipart/form-data."));
+        }
+
+        var tooLarge = Problems.TooLarge($"The form must be at most {maxBytes / 1024} KiB.");
+        if (request.ContentLength > maxBytes)
+        {
+            page.Error(page.Say("입력 내용이 너무 깁니다.", "The form is too large."));
+            return (null, tooLarge);
+        }
+
+        RequestBody.LimitTo(request, maxBytes);
+        try
+        {
+            return (await request.ReadFormAsync(new FormOptions { ValueLengthLimit = (int)maxBytes, MultipartBodyLengthLimit = maxBytes }, cancellationToken), null);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            page.Error(page.Say("양식을 읽을 수 없습니다. 다시 제출해 주십시오.", "The form could not be read; please submit it again."));
+            return (null, e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? tooLarge
+                : Problems.Invalid("$", "The form body could not be read."));
+        }
+    }
+
+    static int ProblemStatus(IResult problem) => (problem as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status400BadRequest;
+
+    static string Shown(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,33 @@
+using Microsoft.DurableTask;
+using Serverless.Workflow.Applications;
+using Serverless.Workflow.Links;
+using Serverless.Workflow.Orchestration;
+
+namespace Serverless.Workflow.Review;
+
+/// <summary>A review round that ended: with a decision, or without one at its deadline.</summary>
+public sealed record ReviewClosing(string ApplicationId, int Round, ReviewDecided? Decision, DateTimeOffset At);
+
+/// <summary>
+/// Ends a review round: its remaining links stop working (the first decision wins), its reviewers' pending counts go
+/// down, and the decision goes into the audit trail with who took it. Idempotent.
+/// </summary>
+public sealed class CloseReviewActivity(ApplicationStore applications, LinkStore links, ReviewAssignments assignments)
+    : TaskActivity<ReviewClosing, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, ReviewClosing input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await links.RevokeAsync(
+            input.ApplicationId, link => link.Purpose == nameof(LinkPurpose.Review) && link.Round == input.Round, CancellationToken.None);
+        await assignments.ReleaseAsync(input.ApplicationId, input.Round, CancellationToken.None);
+        if (input.Decision is { } decision)
+        {
+            var note = decision.Comment is null ? decision.Decision : $"{decision.Decision}: {decision.Comment}";
+            await applications.RecordEventAsync(
+                input.ApplicationId, "ReviewDecided", $"reviewer:{decision.ReviewerId}", note, decision.At, $"ReviewDecided-{input.Round}", CancellationToken.None);
+        }
+
+        return true;
+    }
+}

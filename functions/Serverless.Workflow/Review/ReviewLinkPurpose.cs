@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Serverless.Workflow.Applications;
+using Serverless.Workflow.Http;
+using Serverless.Workflow.Links;
+using Serverless.Workflow.Orchestration;
+
+namespace Serverless.Workflow.Review;
+
+/// <summary>The reviewer's link: the application, its diagnosis and plan, and approve / reject / ask for changes.</summary>
+public sealed class ReviewLinkPurpose(ApplicationStore applications, TimeProvider time) : ILinkPurpose
+{
+    public const int MaxCommentLength = 4000;
+
+    public LinkPurpose Purpose => LinkPurpose.Review;
+
+    public long MaxFormBytes => 64 * 1024;
+
+    public string Title(LinkPage page) => page?.Say("지원 신청 검토", "Application review") ?? "";
+
+    public async Task WriteAsync(LinkPage page, LinkEntity link, IFormCollection? posted, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(link);
+        var application = await applications.FindAsync(link.ApplicationId, cancellationToken)
+            ?? throw new InvalidOperationException($"Link for application {link.ApplicationId}, which has no projection row.");
+        ReviewSummary.Write(page, application, page.English);
+
+        var chosen = posted?["decision"].ToString();
+        page.Heading(page.Say("검토 결과", "Your decision"))
+            .BeginForm()
+            .Choice("decision", ReviewDecisions.Approve, page.Say("승인", "Approve"), chosen == ReviewDecisions.Approve)
+            .Choice("decision", ReviewDecisions.Changes, page.Say("보완 요청", "Ask for changes"), chosen == ReviewDecisions.Changes)
+            .Choice("decision", ReviewDecisions.Reject, page.Say("반려", "Reject"), chosen == ReviewDecisions.Reject)
+            .TextArea("comment", page.Say("의견 (반려·보완 요청 시 필수, 기업에 전달됨)", "Comment (required to reject or ask for changes; the firm reads it)"),
+                posted?["comment"].ToString() ?? "", MaxCommentLength)
+            .EndForm(page.Say("제출", "Submit"));
+    }
+
+    public (string? Decision, ValidationErrors Errors) Read(IFormCollection form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var errors = new ValidationErrors();
+        var decision = form["decision"].ToString();
+        if (!ReviewDecisions.All.Contains(decision))
+        {
+            errors.Add("decision", "Choose approve, reject or changes.");
+        }
+
+        var comment = form["comment"].ToString().Trim();
+        if (comment.Length == 0 && decision is ReviewDecisions.Reject or ReviewDecisions.Changes)
+        {
+            errors.Add("comment", "A comment is required to reject or to ask for changes.");
+        }
+        else if (comment.Length > MaxCommentLength || comment.Any(c => char.IsControl(c) && c is not ('\t' or '\r' or '\n')))
+        {
+            errors.Add("comment", $"At most {MaxCommentLength} characters, no control characters.");
+        }
+
+        return errors.Any
+            ? (null, errors)
+            : (JsonSerializer.Serialize(new ReviewDecided(decision, comment.Length == 0 ? null : comment, "", time.GetUtcNow()), Json.Options), errors);
+    }
+
+    public Task DeliverAsync(LinkEntity link, string decision, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        ArgumentNullException.ThrowIfNull(durable);
+        var decided = JsonSerializer.Deserialize<ReviewDecided>(decision, Json.Options)! with { ReviewerId = link.Actor };
+        return durable.RaiseEventAsync(link.ApplicationId, WorkflowEvents.ReviewDecided(link.Round), decided, cancellationToken);
+    }
+
+    public void Confirm(LinkPage page, string decision)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var decided = JsonSerializer.Deserialize<ReviewDecided>(decision, Json.Options)!;
+        page.Paragraph(page.Say("검토 결과가 기록되었습니다. 감사합니다.", "Your decision has been recorded. Thank you."))
+            .Field(page.Say("결정", "Decision"), decided.Decision switch
+            {
+                ReviewDecisions.Approve => page.Say("승인", "Approve"),
+                ReviewDecisions.Reject => page.Say("반려", "Reject"),
+                _ => page.Say("보완 요청", "Ask for changes"),
+            });
+        if (decided.Comment is { } comment)
+        {
+            page.Field(page.Say("의견", "Comment"), comment);
+        }
+    }
+}
