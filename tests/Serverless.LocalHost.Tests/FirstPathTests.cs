@@ -9,7 +9,7 @@ namespace Serverless.LocalHost.Tests;
 public sealed class FirstPathTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task MissingDocuments_UploadedOneByOne_MovesOnOnlyWhenTheSetIsComplete_ToDiagnosed()
+    public async Task MissingDocuments_UploadedOneByOne_MovesOnOnlyWhenTheSetIsComplete_ThroughDiagnosisToReview()
     {
         await using var host = await LocalHostProcess.StartAsync(azurite);
         var application = await FirmFlow.SubmitAsync(host);
@@ -18,11 +18,11 @@ public sealed class FirstPathTests(AzuriteFixture azurite)
         await FirmFlow.UploadRequiredAsync(host, application, "BusinessPlan", "Other");
         var halfway = await FirmFlow.GetAsync(host, application);
         await FirmFlow.UploadRequiredAsync(host, application, "BusinessRegistration", "FinancialStatements");
-        var view = await FirmFlow.WaitForStatusAsync(host, application, "Diagnosed");
+        var view = await FirmFlow.WaitForStatusAsync(host, application, "AwaitingReview");
 
         Assert.Equal(["BusinessRegistration", "FinancialStatements"], halfway.GetProperty("missingDocuments").EnumerateArray().Select(k => k.GetString()));
-        Assert.Equal(["Submitted", "AwaitingDocuments", "Diagnosed"], FirmFlow.Timeline(view));
-        Assert.Equal("Diagnosis", view.GetProperty("stage").GetString());
+        Assert.Equal(["Submitted", "AwaitingDocuments", "Diagnosed", "AwaitingReview"], FirmFlow.Timeline(view));
+        Assert.Equal("Review", view.GetProperty("stage").GetString());
         Assert.Empty(view.GetProperty("missingDocuments").EnumerateArray());
     }
 
@@ -34,7 +34,7 @@ public sealed class FirstPathTests(AzuriteFixture azurite)
         await FirmFlow.WaitForStatusAsync(host, application, "AwaitingDocuments");
 
         await FirmFlow.UploadRequiredAsync(host, application);
-        var view = await FirmFlow.WaitForStatusAsync(host, application, "Diagnosed");
+        var view = await FirmFlow.WaitForStatusAsync(host, application, "AwaitingReview");
 
         // The sample of API.md, worked by hand in RubricTests and SupportPlanTests: 576 points, C, Foundation.
         var diagnosis = view.GetProperty("diagnosis");
@@ -53,7 +53,7 @@ public sealed class FirstPathTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task MissingDocuments_ReminderThenUpload_MailsEachOnce_AndReachesDiagnosed()
+    public async Task MissingDocuments_ReminderThenUpload_MailsEachOnce_AndReachesReview()
     {
         await using var host = await LocalHostProcess.StartAsync(azurite,
             ("Workflow:DocumentsReminderAfter", "00:00:02"), ("Workflow:DocumentsDeadline", "00:01:00"));
@@ -63,7 +63,7 @@ public sealed class FirstPathTests(AzuriteFixture azurite)
 
         var reminder = await Mailbox.WaitForAsync(host, receipt, "재안내");
         await FirmFlow.UploadRequiredAsync(host, application);
-        await FirmFlow.WaitForStatusAsync(host, application, "Diagnosed");
+        await FirmFlow.WaitForStatusAsync(host, application, "AwaitingReview");
 
         var mails = (await Mailbox.MessagesAsync(host)).Where(m => m.Subject.Contains(receipt, StringComparison.Ordinal)).ToList();
         Assert.Single(mails, m => m.Subject.Contains("보완 요청", StringComparison.Ordinal));
@@ -88,7 +88,7 @@ public sealed class FirstPathTests(AzuriteFixture azurite)
             await documents.SaveAsync(application.ApplicationId, kind, $"{kind}.pdf", "application/pdf", pdf, CancellationToken.None);
         }
 
-        await FirmFlow.WaitForStatusAsync(host, application, "Diagnosed");
+        await FirmFlow.WaitForStatusAsync(host, application, "AwaitingReview");
         var receipt = waiting.GetProperty("receiptNumber").GetString()!;
         Assert.DoesNotContain(await Mailbox.MessagesAsync(host), m =>
             m.Subject.Contains(receipt, StringComparison.Ordinal) && m.Subject.Contains("재안내", StringComparison.Ordinal));

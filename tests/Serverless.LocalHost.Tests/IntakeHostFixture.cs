@@ -10,7 +10,7 @@ namespace Serverless.LocalHost.Tests;
 /// One local host for the intake tests, on an Azurite of its own, with the tables it writes in reach of the tests,
 /// so they can check that refused requests leave nothing behind.
 /// </summary>
-public sealed class IntakeHostFixture : IAsyncLifetime
+public class IntakeHostFixture : IAsyncLifetime
 {
     readonly AzuriteFixture azurite = new();
     Dictionary<string, string> settings = [];
@@ -19,10 +19,13 @@ public sealed class IntakeHostFixture : IAsyncLifetime
 
     public LocalHostProcess Host { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    /// <summary>Settings of this fixture's host besides the isolated storage and the admin key.</summary>
+    protected virtual IEnumerable<(string Key, string Value)> HostSettings => [];
+
+    public virtual async Task InitializeAsync()
     {
         await azurite.InitializeAsync();
-        settings = LocalHostProcess.IsolatedSettings(azurite, ("LocalHost:AdminKey", AdminKey));
+        settings = LocalHostProcess.IsolatedSettings(azurite, [("LocalHost:AdminKey", AdminKey), .. HostSettings]);
         Host = await LocalHostProcess.StartAsync(settings);
     }
 

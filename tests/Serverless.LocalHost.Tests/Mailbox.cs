@@ -16,14 +16,13 @@ internal static class Mailbox
         return (await host.Client.GetFromJsonAsync<MailMessage[]>(new Uri($"/dev/mailbox/messages{query}", UriKind.Relative), Json.Options))!;
     }
 
-    /// <summary>Polls the mailbox for a mail whose subject has both the receipt number and the given words.</summary>
-    public static async Task<MailMessage> WaitForAsync(LocalHostProcess host, string receiptNumber, string subjectWords)
+    /// <summary>Polls the mailbox for a mail whose subject has the receipt number and any of the given words (one per language).</summary>
+    public static async Task<MailMessage> WaitForAsync(LocalHostProcess host, string receiptNumber, params string[] subjectWords)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < FirmFlow.StatusTimeout)
         {
-            var mail = (await MessagesAsync(host)).FirstOrDefault(m =>
-                m.Subject.Contains(receiptNumber, StringComparison.Ordinal) && m.Subject.Contains(subjectWords, StringComparison.Ordinal));
+            var mail = (await MessagesAsync(host)).FirstOrDefault(m => IsAbout(m, receiptNumber, subjectWords));
             if (mail is not null)
             {
                 return mail;
@@ -32,6 +31,9 @@ internal static class Mailbox
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"No mail '{subjectWords}' for {receiptNumber}.");
+        throw new TimeoutException($"No mail '{string.Join("' or '", subjectWords)}' for {receiptNumber}.");
     }
+
+    public static bool IsAbout(MailMessage mail, string receiptNumber, params string[] subjectWords) =>
+        mail.Subject.Contains(receiptNumber, StringComparison.Ordinal) && subjectWords.Any(words => mail.Subject.Contains(words, StringComparison.Ordinal));
 }

@@ -33,9 +33,9 @@ public sealed class RestartTests(AzuriteFixture azurite)
 
         await using var second = await LocalHostProcess.StartAsync(sameData);
         await FirmFlow.UploadRequiredAsync(second, application);
-        var view = await FirmFlow.WaitForStatusAsync(second, application, "Diagnosed", AfterLeaseExpiry);
+        var view = await FirmFlow.WaitForStatusAsync(second, application, "AwaitingReview", AfterLeaseExpiry);
 
-        Assert.Equal(["Submitted", "AwaitingDocuments", "Diagnosed"], FirmFlow.Timeline(view));
+        Assert.Equal(["Submitted", "AwaitingDocuments", "Diagnosed", "AwaitingReview"], FirmFlow.Timeline(view));
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Serverless.Testing;
 using Xunit;
@@ -97,19 +96,6 @@ public sealed class ReviewerAdminTests(IntakeHostFixture fixture) : IClassFixtur
         Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
     }
 
-    async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string? key = IntakeHostFixture.AdminKey)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (key is not null)
-        {
-            request.Headers.Add("x-functions-key", key);
-        }
-
-        if (body is not null)
-        {
-            request.Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
-        }
-
-        return await Host.Client.SendAsync(request);
-    }
+    Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string? key = IntakeHostFixture.AdminKey) =>
+        AdminApi.SendAsync(Host, method, path, body, key);
 }

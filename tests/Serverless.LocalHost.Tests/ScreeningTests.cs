@@ -11,7 +11,7 @@ namespace Serverless.LocalHost.Tests;
 public sealed class ScreeningTests(IntakeHostFixture fixture) : IClassFixture<IntakeHostFixture>
 {
     [Fact]
-    public async Task DocumentsCompleteAtSubmission_GoesStraightToDiagnosed_WithoutAskingForDocuments()
+    public async Task DocumentsCompleteAtSubmission_GoesStraightToDiagnosisAndReview_WithoutAskingForDocuments()
     {
         // The application and its three documents are stored, then its workflow starts (as a retried submission
         // does): screening finds nothing missing.
@@ -29,9 +29,9 @@ public sealed class ScreeningTests(IntakeHostFixture fixture) : IClassFixture<In
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var view = await FirmFlow.WaitForStatusAsync(
-            fixture.Host, new(application.ApplicationId, body.GetProperty("accessToken").GetString()!), "Diagnosed");
+            fixture.Host, new(application.ApplicationId, body.GetProperty("accessToken").GetString()!), "AwaitingReview");
 
-        Assert.Equal(["Submitted", "Diagnosed"], FirmFlow.Timeline(view));
+        Assert.Equal(["Submitted", "Diagnosed", "AwaitingReview"], FirmFlow.Timeline(view));
         Assert.DoesNotContain(await Mailbox.MessagesAsync(fixture.Host), m =>
             m.Subject.Contains(application.ReceiptNumber, StringComparison.Ordinal) && m.Subject.Contains("서류", StringComparison.Ordinal));
         var report = await fixture.Documents.GetBlobClient($"{application.ApplicationId}/diagnosis.json").DownloadContentAsync();
