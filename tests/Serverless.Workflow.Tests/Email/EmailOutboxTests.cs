@@ -41,6 +41,33 @@ public sealed class EmailOutboxTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendOnceComposing_ComposesOnlyForTheFirstAttempt()
+    {
+        var composed = 0;
+        Task<EmailMessage> Compose(CancellationToken _)
+        {
+            composed++;
+            return Task.FromResult(Mail);
+        }
+
+        Assert.True(await Outbox.SendOnceAsync("app6", "review-0-request", Compose, CancellationToken.None));
+        Assert.False(await Outbox.SendOnceAsync("app6", "review-0-request", Compose, CancellationToken.None));
+
+        Assert.Equal(1, composed); // a retry issues no second link
+        Assert.Single(sender.Sent);
+    }
+
+    [Fact]
+    public async Task SendOnceComposing_WhenComposingFails_NothingIsSent_AndTheRetryComposesAgain()
+    {
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Outbox.SendOnceAsync(
+            "app7", "review-0-request", _ => throw new InvalidOperationException("storage hiccup"), CancellationToken.None));
+
+        Assert.True(await Outbox.SendOnceAsync("app7", "review-0-request", _ => Task.FromResult(Mail), CancellationToken.None));
+        Assert.Single(sender.Sent);
+    }
+
+    [Fact]
     public async Task SendOnce_RefusedByTheService_IsSentByTheRetry()
     {
         sender.RefuseNext = true;

@@ -53,4 +53,39 @@ public sealed class EmailTemplatesTests
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;Co", mail.Html, StringComparison.Ordinal);
         Assert.Contains("<script>alert(1)</script>&Co", mail.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void RejectedAndChangesRequested_QuoteTheReviewersComment_ToTheFirm()
+    {
+        var rejected = EmailTemplates.Render(EmailKind.Rejected, Application(), ["시장 분석 부족 <b>"], Options);
+        var changes = EmailTemplates.Render(EmailKind.ChangesRequested, Application(language: "en"), ["Add the 2025 figures."], Options);
+
+        Assert.Equal(["ceo@example.com"], rejected.To);
+        Assert.Equal("[GS-2026-00017] 검토 결과 안내 (미선정)", rejected.Subject);
+        Assert.Contains("시장 분석 부족 <b>", rejected.Text, StringComparison.Ordinal);
+        Assert.Contains("시장 분석 부족 &lt;b&gt;", rejected.Html, StringComparison.Ordinal);
+        Assert.Equal("[GS-2026-00017] Changes requested to your application", changes.Subject);
+        Assert.Contains("Add the 2025 figures.", changes.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(ExpiredSteps.Documents, "서류 제출 기한")]
+    [InlineData(ExpiredSteps.Review, "검토 기한")]
+    [InlineData(ExpiredSteps.Changes, "보완 요청 기한")]
+    public void Expired_SaysWhichDeadlinePassed(string step, string words)
+    {
+        var mail = EmailTemplates.Render(EmailKind.Expired, Application(), [step], Options);
+
+        Assert.Contains(words, mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoReviewer_GoesToTheStaff()
+    {
+        var staffed = new EmailOptions { SendGridApiKey = "key", FromAddress = "noreply@example.org", PublicBaseUrl = Options.PublicBaseUrl, AdminAddresses = ["staff@example.org"] };
+        var mail = EmailTemplates.Render(EmailKind.NoReviewer, Application(), [], staffed);
+
+        Assert.Equal(["staff@example.org"], mail.To);
+        Assert.Equal("[GS-2026-00017] 검토위원 배정 불가", mail.Subject);
+    }
 }
