@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Serverless.Testing;
+using Serverless.Workflow.Http;
+using Serverless.Workflow.Links;
+using Serverless.Workflow.Orchestration;
 using Xunit;
 
 namespace Serverless.LocalHost.Tests;
@@ -36,7 +39,7 @@ public sealed class ReviewTests(ReviewHostFixture fixture) : IClassFixture<Revie
         var confirmation = await ReviewFlow.DecideOkAsync(Host, link, "approve");
         var view = await FirmFlow.WaitForStatusAsync(Host, review.Application, "Approved");
 
-        Assert.Contains(ReviewFlow.Say(reviewer, "검토 결과가 기록되었습니다", "Your decision has been recorded"), confirmation, StringComparison.Ordinal);
+        Assert.Contains(ReviewFlow.Say(reviewer, "제출하신 내용이 기록되었습니다", "Your answer has been recorded"), confirmation, StringComparison.Ordinal);
         Assert.Equal(["Diagnosed", "AwaitingReview", "Approved"], FirmFlow.Timeline(view).TakeLast(3));
         await ReviewFlow.WaitForPendingReviewsAsync(Host, reviewerId, before - 1);
         using var replay = await ReviewFlow.DecideAsync(Host, link, "reject", "두 번째 결정");
@@ -86,12 +89,11 @@ public sealed class ReviewTests(ReviewHostFixture fixture) : IClassFixture<Revie
         var changesMail = await Mailbox.WaitForAsync(Host, review.ReceiptNumber, "신청서 보완 요청");
         Assert.Contains("기술인력 현황을 보완해 주십시오.", changesMail.Text, StringComparison.Ordinal);
 
-        using (var update = new HttpRequestMessage(HttpMethod.Put, $"/api/applications/{review.Application.ApplicationId}"))
+        using (var updated = await PutAsync(review))
+        using (var again = await PutAsync(review))
         {
-            update.Content = new StringContent(FirmFlow.ApplicationJson(review.BusinessRegistrationNumber, employees: 60), Encoding.UTF8, "application/json");
-            update.Headers.Authorization = new("Bearer", review.Application.AccessToken);
-            using var updated = await Host.Client.SendAsync(update);
             Assert.Equal(HttpStatusCode.Accepted, updated.StatusCode);
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode); // one resubmission a round
         }
 
         // Round 1: diagnosed again, a second review mail with a new link.
@@ -113,6 +115,25 @@ public sealed class ReviewTests(ReviewHostFixture fixture) : IClassFixture<Revie
     }
 
     [Fact]
+    public async Task ADecisionClaimedButNeverDelivered_IsDeliveredByTheNextPostOfTheStep()
+    {
+        var review = await ReviewFlow.SubmitForReviewAsync(Host);
+        var (_, link) = await ReviewFlow.LinkMailAsync(Host, review.ReceiptNumber, ReviewFlow.RequestSubject);
+
+        // What a post leaves when its host dies right after claiming the decision: the claim, no event, the link unused.
+        var claimed = new ReviewDecided(ReviewDecisions.Approve, null, "", DateTimeOffset.UtcNow);
+        await fixture.Table("Links").AddEntityAsync(new Azure.Data.Tables.TableEntity($"app:{review.Application.ApplicationId}", "decided:Review:0:")
+        {
+            ["LinkHash"] = Tokens.Hash(link["/api/links/".Length..]),
+            ["Decision"] = JsonSerializer.Serialize(claimed, Json.Options),
+        });
+
+        using var again = await ReviewFlow.DecideAsync(Host, link, "reject", "다시 제출");
+        await FirmFlow.WaitForStatusAsync(Host, review.Application, "Approved");
+        Assert.Equal(HttpStatusCode.Gone, again.StatusCode); // the standing decision is the claimed one, not this post's
+    }
+
+    [Fact]
     public async Task AReviewerWithAConflict_NeverGetsTheMail()
     {
         var firm = FirmFlow.NewFirm();
@@ -126,8 +147,10 @@ public sealed class ReviewTests(ReviewHostFixture fixture) : IClassFixture<Revie
             {
                 name = current.GetProperty("name").GetString(),
                 email = current.GetProperty("email").GetString(),
+                role = current.GetProperty("role").GetString(),
+                active = current.GetProperty("active").GetBoolean(),
                 language = current.GetProperty("language").GetString(),
-                conflictBusinessRegistrationNumbers = (string[])[firm],
+                conflictBusinessRegistrationNumbers = (string[])[.. current.GetProperty("conflictBusinessRegistrationNumbers").EnumerateArray().Select(b => b.GetString()!), firm],
             });
             changed.EnsureSuccessStatusCode();
         }
@@ -196,6 +219,14 @@ public sealed class ReviewTests(ReviewHostFixture fixture) : IClassFixture<Revie
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<script", mail.Html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("default-src 'none'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    async Task<HttpResponseMessage> PutAsync(ReviewFlow.InReview review)
+    {
+        using var update = new HttpRequestMessage(HttpMethod.Put, $"/api/applications/{review.Application.ApplicationId}");
+        update.Content = new StringContent(FirmFlow.ApplicationJson(review.BusinessRegistrationNumber, employees: 60), Encoding.UTF8, "application/json");
+        update.Headers.Authorization = new("Bearer", review.Application.AccessToken);
+        return await Host.Client.SendAsync(update);
     }
 
     async Task WaitForReviewMailsAsync(string receiptNumber, int count)

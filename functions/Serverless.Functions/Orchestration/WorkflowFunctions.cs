@@ -56,6 +56,6 @@ public sealed class WorkflowFunctions(
         sendReviewLink.RunAsync(new FunctionActivityContext(nameof(SendReviewLinkActivity), function), wanted);
 
     [Function(nameof(CloseReviewActivity))]
-    public Task<bool> CloseReview([ActivityTrigger] ReviewClosing closing, FunctionContext function) =>
+    public Task<int> CloseReview([ActivityTrigger] ReviewClosing closing, FunctionContext function) =>
         closeReview.RunAsync(new FunctionActivityContext(nameof(CloseReviewActivity), function), closing);
 }

@@ -45,6 +45,9 @@ public sealed class ApplicationEntity : ITableEntity
 
     public int Round { get; set; }
 
+    /// <summary>The review round whose requested changes the firm has sent (one resubmission per round).</summary>
+    public int? ChangesSentInRound { get; set; }
+
     public DateTimeOffset SubmittedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -88,6 +88,7 @@ public sealed class ApplicationStore(WorkflowStorage storage)
         application.FirmEmail = form.Firm.Email;
         application.MiniCluster = form.Firm.MiniCluster;
         application.Language = form.Language;
+        application.ChangesSentInRound = application.Round;
         await storage.Applications.UpdateEntityAsync(application, application.ETag, TableUpdateMode.Replace, cancellationToken);
         await AppendEventAsync(application.ApplicationId, "ApplicationUpdated", "firm", null, at, cancellationToken);
     }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace Serverless.Workflow.Email;
@@ -50,5 +49,5 @@ public sealed class MailBody : IBodyWriter
     public EmailMessage ToMessage(IReadOnlyList<string> to, string subject) =>
         new(to, subject, text.ToString().TrimEnd() + "\n", html + "</body></html>");
 
-    static string Encode(string value) => WebUtility.HtmlEncode(value).ReplaceLineEndings("<br>");
+    static string Encode(string value) => TextFormats.Html(value);
 }

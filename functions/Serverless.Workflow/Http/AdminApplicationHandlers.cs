@@ -25,7 +25,7 @@ public sealed class AdminApplicationHandlers(ApplicationStore applications, Time
 
         var now = time.GetUtcNow();
         await applications.AppendEventAsync(applicationId, "ResendRequested", "admin", null, now, cancellationToken);
-        await durable.RaiseEventAsync(applicationId, WorkflowEvents.ResendRequested, new ResendRequested("admin", now), cancellationToken);
+        await durable.RaiseEventAsync(applicationId, WorkflowEvents.ResendRequested(application.Round), new ResendRequested("admin", now), cancellationToken);
         return TypedResults.Accepted($"/api/admin/applications/{applicationId}");
     }
 }

@@ -99,6 +99,12 @@ public sealed class ApplicationHandlers(
             return Problems.Conflict($"The application is {application.Status}; it can be changed only when changes were requested.");
         }
 
+        if (application.ChangesSentInRound == application.Round)
+        {
+            // The workflow is diagnosing the changes already sent: a second version now would not be the one reviewed.
+            return Problems.Conflict("The changes for this review round were already sent; the application is being diagnosed again.");
+        }
+
         if (form!.Firm.BusinessRegistrationNumber != application.BusinessRegistrationNumber || form.Programme != application.Programme)
         {
             return Problems.Invalid("firm.businessRegistrationNumber", "A changed application keeps its firm and programme; apply anew for another.");

@@ -26,5 +26,6 @@ public interface ILinkPurpose
     /// <summary>Hands the standing decision to the workflow. May run twice for one decision (a retried post): the workflow takes one.</summary>
     Task DeliverAsync(LinkEntity link, string decision, DurableTaskClient durable, CancellationToken cancellationToken);
 
-    void Confirm(LinkPage page, string decision);
+    /// <summary>Shows a decision, on the confirmation page or the page saying the step was already decided.</summary>
+    void Describe(LinkPage page, string decision);
 }

@@ -1,15 +1,15 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.DurableTask.Client;
+using Serverless.Workflow.Email;
 using Serverless.Workflow.Http;
 
 namespace Serverless.Workflow.Links;
 
 /// <summary>
 /// <c>GET</c> and <c>POST /api/links/{token}</c> for every purpose (API.md, Emailed links). GET only shows. POST
-/// decides: the form is checked first (a refused form leaves the token usable), then the step's decision is claimed,
-/// delivered to the workflow and the link marked used, in that order, so a post cut short can be repeated safely.
+/// decides: the form is checked first (a refused form leaves the token usable), then the step's decision is claimed
+/// (the one atomic test: the first claim of a step wins), delivered to the workflow and the link marked used.
 /// </summary>
 public sealed class LinkHandlers(LinkStore links, IEnumerable<ILinkPurpose> purposes, TimeProvider time)
 {
@@ -52,17 +52,23 @@ public sealed class LinkHandlers(LinkStore links, IEnumerable<ILinkPurpose> purp
             return LinkResults.Refusal(request, page, purpose.Title(page), StatusCodes.Status400BadRequest, Problems.Invalid(errors.ToDictionary()));
         }
 
-        var standing = await links.ClaimDecisionAsync(link, decision, cancellationToken);
-        if (standing is null)
+        // From the claim on, nothing may cut the post short: the request's cancellation would strand a claimed decision.
+        var claim = await links.ClaimDecisionAsync(link, decision, CancellationToken.None);
+        await purpose.DeliverAsync(link, claim.Decision, durable, CancellationToken.None);
+        if (!claim.First)
         {
-            page.Paragraph(page.Say("이 건은 다른 링크를 통해 이미 결정되었습니다.", "This has already been decided through another link."));
+            // Decided before, through this link (a double post) or another one: the standing decision is delivered
+            // again (the workflow takes the first of a step and ignores a repeat), so a post cut short after its claim
+            // still reaches the workflow through any later post of that step.
+            page.Paragraph(page.Say("이 건은 이미 결정되었습니다. 먼저 제출된 결정이 적용됩니다.", "This has already been decided; the first decision stands."));
+            purpose.Describe(page, claim.Decision);
             return LinkResults.Refusal(request, page, purpose.Title(page), StatusCodes.Status410Gone,
-                Problems.Status(StatusCodes.Status410Gone, "Gone", "This step was already decided through another link."));
+                Problems.Status(StatusCodes.Status410Gone, "Gone", "This step was already decided."));
         }
 
-        await purpose.DeliverAsync(link, standing, durable, cancellationToken);
-        await links.MarkUsedAsync(link, cancellationToken);
-        purpose.Confirm(page, standing);
+        await links.MarkUsedAsync(link, CancellationToken.None);
+        page.Paragraph(page.Say("제출하신 내용이 기록되었습니다. 감사합니다.", "Your answer has been recorded. Thank you."));
+        purpose.Describe(page, claim.Decision);
         return LinkResults.Page(page, purpose.Title(page));
     }
 
@@ -80,12 +86,12 @@ public sealed class LinkHandlers(LinkStore links, IEnumerable<ILinkPurpose> purp
 
         var page = new LinkPage(link.Language == "en");
         var gone = link.UsedAt is { } used
-            ? page.Say($"이 링크는 이미 사용되었습니다 ({Shown(used)}).", $"This link was already used ({Shown(used)}).")
+            ? page.Say($"이 링크는 이미 사용되었습니다 ({TextFormats.Utc(used)}).", $"This link was already used ({TextFormats.Utc(used)}).")
             : link.RevokedAt is { } revoked
-                ? page.Say($"이 링크는 더 이상 유효하지 않습니다. 새 링크로 대체되었거나 처리가 종료되었습니다 ({Shown(revoked)}).",
-                    $"This link is no longer valid: it was replaced by a newer one, or the step has closed ({Shown(revoked)}).")
+                ? page.Say($"이 링크는 더 이상 유효하지 않습니다. 새 링크로 대체되었거나 처리가 종료되었습니다 ({TextFormats.Utc(revoked)}).",
+                    $"This link is no longer valid: it was replaced by a newer one, or the step has closed ({TextFormats.Utc(revoked)}).")
                 : link.ExpiresAt <= time.GetUtcNow()
-                    ? page.Say($"이 링크는 만료되었습니다 ({Shown(link.ExpiresAt.Value)}).", $"This link has expired ({Shown(link.ExpiresAt.Value)}).")
+                    ? page.Say($"이 링크는 만료되었습니다 ({TextFormats.Utc(link.ExpiresAt.Value)}).", $"This link has expired ({TextFormats.Utc(link.ExpiresAt.Value)}).")
                     : null;
         return gone is null
             ? (link, purpose, null)
@@ -123,6 +129,4 @@ public sealed class LinkHandlers(LinkStore links, IEnumerable<ILinkPurpose> purp
     }
 
     static int ProblemStatus(IResult problem) => (problem as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status400BadRequest;
-
-    static string Shown(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

@@ -45,7 +45,8 @@ public sealed class LinkPage(bool english) : IBodyWriter
     public LinkPage TextArea(string name, string label, string value, int maxLength)
     {
         body.Append("<div><label>").Append(Encode(label)).Append("<br><textarea name=\"").Append(Encode(name)).Append("\" rows=\"6\" cols=\"60\" maxlength=\"")
-            .Append(maxLength).Append("\">").Append(WebUtility.HtmlEncode(value)).Append("</textarea></label></div>");
+            .Append(maxLength).Append("\">").Append(WebUtility.HtmlEncode(value)) // line breaks stay line breaks in a textarea
+           .Append("</textarea></label></div>");
         return this;
     }
 
@@ -76,5 +77,5 @@ public sealed class LinkPage(bool english) : IBodyWriter
         return this;
     }
 
-    static string Encode(string value) => WebUtility.HtmlEncode(value).ReplaceLineEndings("<br>");
+    static string Encode(string value) => TextFormats.Html(value);
 }

@@ -4,6 +4,9 @@ using Serverless.Workflow.Storage;
 
 namespace Serverless.Workflow.Links;
 
+/// <summary>The decision that stands for a step, and whether the claim that asked made it.</summary>
+public sealed record DecisionClaim(string Decision, bool First);
+
 /// <summary>What an emailed link is for, and until when.</summary>
 public sealed record LinkGrant(
     string ApplicationId, LinkPurpose Purpose, string Actor, string Language, int Round, string TaskId, DateTimeOffset ExpiresAt);
@@ -101,10 +104,10 @@ public sealed class LinkStore(WorkflowStorage storage, TimeProvider time)
     }
 
     /// <summary>
-    /// Claims the decision of the link's step for this link. Returns the decision that stands: <paramref name="decision"/>
-    /// when this link is first, the one it recorded before when this is a retry of its own, null when another link decided.
+    /// Claims the decision of the link's step for this link. <see cref="DecisionClaim.Decision"/> is the decision that
+    /// stands: this one when the link is the first to decide, or the one recorded before (by this link or another).
     /// </summary>
-    public async Task<string?> ClaimDecisionAsync(LinkEntity link, string decision, CancellationToken cancellationToken)
+    public async Task<DecisionClaim> ClaimDecisionAsync(LinkEntity link, string decision, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(link);
         var claim = new TableEntity(ApplicationPartition(link.ApplicationId), "decided:" + link.Step)
@@ -115,12 +118,12 @@ public sealed class LinkStore(WorkflowStorage storage, TimeProvider time)
         try
         {
             await Table.AddEntityAsync(claim, cancellationToken);
-            return decision;
+            return new DecisionClaim(decision, First: true);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
             var standing = (await Table.GetEntityAsync<TableEntity>(claim.PartitionKey, claim.RowKey, cancellationToken: cancellationToken)).Value;
-            return standing.GetString("LinkHash") == link.PartitionKey ? standing.GetString("Decision") : null;
+            return new DecisionClaim(standing.GetString("Decision"), First: false);
         }
     }
 

@@ -15,22 +15,34 @@ internal static class ReviewStep
     /// <returns>The decision, or null when the deadline passed first.</returns>
     public static async Task<ReviewDecided?> AwaitDecisionAsync(TaskOrchestrationContext context, StatusSteps steps, WorkflowOptions workflow)
     {
-        var round = steps.Round;
         var start = context.CurrentUtcDateTime;
         var deadline = start + workflow.ReviewDeadline;
-        var review = new Round(context, steps, new DateTimeOffset(deadline, TimeSpan.Zero));
+        var round = new ReviewRound(context, steps, new DateTimeOffset(deadline, TimeSpan.Zero));
+        steps.ReviewOpen = true;
 
-        var reviewer = await review.FindReviewerAsync(ReviewMailKind.Request);
+        var reviewer = await round.MailReviewerAsync(null, ReviewMailKind.Request, "request");
         await steps.RecordAsync(ApplicationStatus.AwaitingReview, pendingKind: reviewer is null ? PendingKinds.NoReviewer : PendingKinds.Review, dueAt: deadline);
 
         var alarms = new Queue<(DateTime At, ReviewMailKind Kind)>(
             new (DateTime At, ReviewMailKind Kind)[] { (start + workflow.ReviewReminderAfter, ReviewMailKind.Reminder), (start + workflow.ReviewEscalateAfter, ReviewMailKind.Escalation) }
                 .Where(alarm => alarm.At < deadline)
                 .OrderBy(alarm => alarm.At));
-        var decision = context.WaitForExternalEvent<ReviewDecided>(WorkflowEvents.ReviewDecided(round));
-        var resend = context.WaitForExternalEvent<ResendRequested>(WorkflowEvents.ResendRequested);
+        var decision = context.WaitForExternalEvent<ReviewDecided>(WorkflowEvents.ReviewDecided(steps.Round));
+        var resend = context.WaitForExternalEvent<ResendRequested>(WorkflowEvents.ResendRequested(steps.Round));
         var resends = 0;
-        while (context.CurrentUtcDateTime < deadline)
+
+        async Task MailAgainAsync(ReviewMailKind kind, string occasion)
+        {
+            var found = await round.MailReviewerAsync(reviewer, kind, occasion);
+            if (reviewer is null && found is not null)
+            {
+                steps.SetPending(ApplicationStatus.AwaitingReview, PendingKinds.Review, deadline);
+            }
+
+            reviewer = found;
+        }
+
+        while (context.CurrentUtcDateTime < deadline && !decision.IsCompleted)
         {
             var wakeAt = alarms.Count > 0 ? alarms.Peek().At : deadline;
             using var wakeUp = new CancellationTokenSource();
@@ -41,43 +53,50 @@ internal static class ReviewStep
                 wakeUp.Cancel();
             }
 
-            if (first == decision)
-            {
-                await review.CloseAsync(decision.Result);
-                return decision.Result;
-            }
-
             if (first == resend)
             {
                 resends++;
-                resend = context.WaitForExternalEvent<ResendRequested>(WorkflowEvents.ResendRequested);
-                reviewer = await review.MailAgainAsync(reviewer, ReviewMailKind.Resend, $"resend-{resends}");
+                resend = context.WaitForExternalEvent<ResendRequested>(WorkflowEvents.ResendRequested(steps.Round));
+                await MailAgainAsync(ReviewMailKind.Resend, $"resend-{resends}");
             }
-            else if (alarms.Count > 0)
+            else if (first == timer && alarms.Count > 0)
             {
                 var alarm = alarms.Dequeue();
                 if (alarm.Kind == ReviewMailKind.Reminder)
                 {
-                    reviewer = await review.MailAgainAsync(reviewer, ReviewMailKind.Reminder, "reminder");
+                    await MailAgainAsync(ReviewMailKind.Reminder, "reminder");
                 }
-                else
+                else if (reviewer is not null)
                 {
-                    await review.EscalateAsync();
+                    // Escalation is about a reviewer who has not decided; with none assigned there is nobody to escalate past.
+                    await round.EscalateAsync();
                 }
             }
         }
 
-        await review.CloseAsync(null);
-        return null;
+        // A decision that came in while a mail was being sent, or with the deadline's timer, still counts.
+        var outcome = decision.IsCompleted ? decision.Result : null;
+        await CloseAsync(context, steps, outcome);
+        return outcome;
+    }
+
+    /// <summary>Ends the open round: its links revoked, its reviews released (also when the application fails).</summary>
+    public static async Task CloseAsync(TaskOrchestrationContext context, StatusSteps steps, ReviewDecided? decision)
+    {
+        await context.CallActivityAsync<int>(
+            nameof(CloseReviewActivity), new ReviewClosing(steps.ApplicationId, steps.Round, decision, steps.Now), SupportApplicationOrchestrator.ActivityRetry);
+        steps.ReviewOpen = false;
     }
 
     /// <summary>The activities of one round, with the round's intent keys (each mail once per round).</summary>
-    sealed class Round(TaskOrchestrationContext context, StatusSteps steps, DateTimeOffset deadline)
+    sealed class ReviewRound(TaskOrchestrationContext context, StatusSteps steps, DateTimeOffset deadline)
     {
-        readonly string applicationId = steps.ApplicationId;
-
-        /// <summary>Assigns the round's reviewer and mails the link; without one, tells the staff (once a round).</summary>
-        public async Task<string?> FindReviewerAsync(ReviewMailKind kind, string? keySuffix = null)
+        /// <summary>
+        /// Mails the round's reviewer a (new) link. The assignment is asked for each time: the same reviewer while they
+        /// stay active and free of conflict, someone new (with a first request) otherwise; with nobody, the staff are
+        /// told once a round. Returns the reviewer, or null.
+        /// </summary>
+        public async Task<string?> MailReviewerAsync(string? previous, ReviewMailKind kind, string occasion)
         {
             var reviewer = await AssignAsync(ReviewerRole.Reviewer);
             if (reviewer is null)
@@ -86,25 +105,7 @@ internal static class ReviewStep
                 return null;
             }
 
-            await SendAsync(reviewer, kind, keySuffix ?? "request");
-            return reviewer;
-        }
-
-        /// <summary>A new link for the round's reviewer (or, when there was none, a try to find one).</summary>
-        public async Task<string?> MailAgainAsync(string? reviewer, ReviewMailKind kind, string keySuffix)
-        {
-            if (reviewer is not null)
-            {
-                await SendAsync(reviewer, kind, keySuffix);
-                return reviewer;
-            }
-
-            reviewer = await FindReviewerAsync(ReviewMailKind.Request, keySuffix);
-            if (reviewer is not null)
-            {
-                steps.Pending(ApplicationStatus.AwaitingReview, PendingKinds.Review, deadline.UtcDateTime);
-            }
-
+            await SendAsync(reviewer, reviewer == previous ? kind : ReviewMailKind.Request, occasion);
             return reviewer;
         }
 
@@ -117,18 +118,14 @@ internal static class ReviewStep
             }
         }
 
-        public Task<bool> CloseAsync(ReviewDecided? decision) =>
-            context.CallActivityAsync<bool>(
-                nameof(CloseReviewActivity), new ReviewClosing(applicationId, steps.Round, decision, steps.Now), SupportApplicationOrchestrator.ActivityRetry);
+        async Task<string?> AssignAsync(ReviewerRole role) =>
+            await context.CallActivityAsync<string?>(
+                nameof(AssignReviewerActivity), new ReviewerWanted(steps.ApplicationId, steps.Round, role), SupportApplicationOrchestrator.ActivityRetry);
 
-        Task<string?> AssignAsync(ReviewerRole role) =>
-            context.CallActivityAsync<string?>(
-                nameof(AssignReviewerActivity), new ReviewerWanted(applicationId, steps.Round, role), SupportApplicationOrchestrator.ActivityRetry);
-
-        Task<bool> SendAsync(string reviewerId, ReviewMailKind kind, string keySuffix) =>
-            context.CallActivityAsync<bool>(
+        async Task SendAsync(string reviewerId, ReviewMailKind kind, string occasion) =>
+            await context.CallActivityAsync<bool>(
                 nameof(SendReviewLinkActivity),
-                new ReviewLinkWanted(applicationId, steps.Round, reviewerId, kind, deadline, $"review-{steps.Round}-{keySuffix}"),
+                new ReviewLinkWanted(steps.ApplicationId, steps.Round, reviewerId, kind, deadline, $"review-{steps.Round}-{occasion}"),
                 SupportApplicationOrchestrator.ActivityRetry);
     }
 }

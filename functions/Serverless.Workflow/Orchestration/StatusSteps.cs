@@ -16,6 +16,9 @@ internal sealed class StatusSteps(TaskOrchestrationContext context, string appli
     /// <summary>The review round: 0 for the first review, one more for each time the firm made the changes asked for.</summary>
     public int Round { get; set; }
 
+    /// <summary>True while a review round holds reviewers and live links, which a failure must give back.</summary>
+    public bool ReviewOpen { get; set; }
+
     public DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
     public async Task<ApplicationStatus> RecordAsync(
@@ -27,18 +30,18 @@ internal sealed class StatusSteps(TaskOrchestrationContext context, string appli
             new StatusChange(applicationId, status, Round, now, note),
             SupportApplicationOrchestrator.ActivityRetry);
 
-        Pending(status, pendingKind, dueAt);
+        SetPending(status, pendingKind, dueAt);
         return status;
     }
 
     /// <summary>Changes only what the status is waiting for (the custom status), as when a missing reviewer is found.</summary>
-    public void Pending(ApplicationStatus status, string? pendingKind, DateTime? dueAt)
+    public void SetPending(ApplicationStatus status, string? pendingKind, DateTime? dueAt)
     {
         var pending = pendingKind is null ? null : new PendingStep(pendingKind, Now, dueAt is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null);
         context.SetCustomStatus(new WorkflowStatus(status, status.Stage(), Round, pending));
     }
 
-    /// <summary>Sends one mail to the firm through the Outbox; <paramref name="key"/> makes it once per application.</summary>
+    /// <summary>Sends one mail about the application (to the firm, or to the staff) through the Outbox; <paramref name="key"/> makes it once per application.</summary>
     public Task MailAsync(EmailKind kind, string key, IReadOnlyList<string>? details = null) =>
         context.CallActivityAsync<bool>(
             nameof(SendEmailActivity), new EmailRequest(applicationId, kind, key, details), SupportApplicationOrchestrator.ActivityRetry);

@@ -38,6 +38,11 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
         }
         catch (TaskFailedException failed)
         {
+            if (steps.ReviewOpen)
+            {
+                await GiveBackReviewsAsync(context, steps);
+            }
+
             // A step still failing after its retries: the application ends as Failed (so the firm is not stuck
             // with an open application) and the programme staff are told which step it was.
             await steps.RecordAsync(ApplicationStatus.Failed, note: $"{failed.TaskName} failed after its retries");
@@ -116,6 +121,19 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
 
         wakeUp.Cancel();
         return true;
+    }
+
+    /// <summary>Before a failed application ends, its reviewers get their reviews back and its review links stop working.</summary>
+    static async Task GiveBackReviewsAsync(TaskOrchestrationContext context, StatusSteps steps)
+    {
+        try
+        {
+            await ReviewStep.CloseAsync(context, steps, null);
+        }
+        catch (TaskFailedException)
+        {
+            // Storage is failing for good: the application still ends as Failed, and the staff mail names the step.
+        }
     }
 
     static async Task<ApplicationStatus> ExpireAsync(StatusSteps steps, string step, string note)

@@ -36,11 +36,12 @@ public sealed record ResendRequested(string Reason, DateTimeOffset At);
 public static class WorkflowEvents
 {
     public const string DocumentsUpdated = nameof(DocumentsUpdated);
-    public const string ResendRequested = nameof(ResendRequested);
 
     public static string ApplicationUpdated(int round) => $"{nameof(Orchestration.ApplicationUpdated)}-{round}";
 
     public static string ReviewDecided(int round) => $"{nameof(Orchestration.ReviewDecided)}-{round}";
+
+    public static string ResendRequested(int round) => $"{nameof(Orchestration.ResendRequested)}-{round}";
 }
 
 /// <summary>The decisions a reviewer can take (API.md: the form field <c>decision</c>).</summary>

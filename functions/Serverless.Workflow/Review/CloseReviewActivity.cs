@@ -13,21 +13,23 @@ public sealed record ReviewClosing(string ApplicationId, int Round, ReviewDecide
 /// down, and the decision goes into the audit trail with who took it. Idempotent.
 /// </summary>
 public sealed class CloseReviewActivity(ApplicationStore applications, LinkStore links, ReviewAssignments assignments)
-    : TaskActivity<ReviewClosing, bool>
+    : TaskActivity<ReviewClosing, int>
 {
-    public override async Task<bool> RunAsync(TaskActivityContext context, ReviewClosing input)
+    /// <returns>How many reviews were given back.</returns>
+    public override async Task<int> RunAsync(TaskActivityContext context, ReviewClosing input)
     {
         ArgumentNullException.ThrowIfNull(input);
         await links.RevokeAsync(
             input.ApplicationId, link => link.Purpose == nameof(LinkPurpose.Review) && link.Round == input.Round, CancellationToken.None);
-        await assignments.ReleaseAsync(input.ApplicationId, input.Round, CancellationToken.None);
+        var released = await assignments.ReleaseAsync(input.ApplicationId, input.Round, CancellationToken.None);
         if (input.Decision is { } decision)
         {
             var note = decision.Comment is null ? decision.Decision : $"{decision.Decision}: {decision.Comment}";
             await applications.RecordEventAsync(
-                input.ApplicationId, "ReviewDecided", $"reviewer:{decision.ReviewerId}", note, decision.At, $"ReviewDecided-{input.Round}", CancellationToken.None);
+                input.ApplicationId, nameof(ReviewDecided), $"reviewer:{decision.ReviewerId}", note, decision.At,
+                WorkflowEvents.ReviewDecided(input.Round), CancellationToken.None);
         }
 
-        return true;
+        return released.Count;
     }
 }

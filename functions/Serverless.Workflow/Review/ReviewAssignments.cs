@@ -4,6 +4,9 @@ using Serverless.Workflow.Storage;
 
 namespace Serverless.Workflow.Review;
 
+/// <summary>The round's reviewer of a role (null: nobody qualifies), and the one they replace, if any.</summary>
+public sealed record ReviewAssignment(ReviewerEntity? Reviewer, string? Replaced);
+
 /// <summary>
 /// Who reviews which application in which round, and each reviewer's count of pending reviews. An assignment row
 /// lives beside the reviewer rows (partition <c>reviewer</c>), so taking a review adds the row and raises the
@@ -22,27 +25,41 @@ public sealed class ReviewAssignments(WorkflowStorage storage, ReviewerStore rev
 
     /// <summary>
     /// The reviewer of this role for the application's round, chosen by WORKFLOW.md (Who gets the work) and counted,
-    /// or the one chosen before; null when no active reviewer of the role is free of a conflict with the firm.
+    /// or the one chosen before while they are still active and free of conflict. One who no longer is (an admin
+    /// deactivated them, or added the firm to their conflicts) gets the review back and is reported as replaced.
+    /// The reviewer is null when nobody of the role qualifies.
     /// </summary>
-    public async Task<ReviewerEntity?> AssignAsync(
+    public async Task<ReviewAssignment> AssignAsync(
         string applicationId, int round, ReviewerRole role, string firmBusinessRegistrationNumber, CancellationToken cancellationToken)
     {
+        bool Qualifies(ReviewerEntity r) =>
+            r.Active && r.Role == role.ToString() && !r.ToReviewer().ConflictBusinessRegistrationNumbers.Contains(firmBusinessRegistrationNumber);
+
         var rowKey = $"{RowPrefix}{applicationId}:{round}:{role}";
+        string? replaced = null;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            if (await FindAssignedAsync(rowKey, cancellationToken) is { } assigned)
+            var existing = await Table.GetEntityIfExistsAsync<TableEntity>(ReviewerEntity.Partition, rowKey, cancellationToken: cancellationToken);
+            if (existing.HasValue)
             {
-                return assigned;
+                var assignedId = existing.Value!.GetString("ReviewerId");
+                if (await reviewers.FindAsync(assignedId, cancellationToken) is { } assigned && Qualifies(assigned))
+                {
+                    return new ReviewAssignment(assigned, replaced);
+                }
+
+                await ReleaseOneAsync(existing.Value, assignedId, cancellationToken);
+                replaced = assignedId;
             }
 
-            var candidates = (await reviewers.ListEntitiesAsync(cancellationToken))
-                .Where(r => r.Active && r.Role == role.ToString() && !r.ToReviewer().ConflictBusinessRegistrationNumbers.Contains(firmBusinessRegistrationNumber))
+            var chosen = (await reviewers.ListEntitiesAsync(cancellationToken))
+                .Where(r => Qualifies(r) && r.RowKey != replaced)
                 .OrderBy(r => role == ReviewerRole.Reviewer ? r.PendingReviews : 0)
-                .ThenBy(r => r.RowKey, StringComparer.Ordinal);
-            var chosen = candidates.FirstOrDefault();
+                .ThenBy(r => r.RowKey, StringComparer.Ordinal)
+                .FirstOrDefault();
             if (chosen is null)
             {
-                return null;
+                return new ReviewAssignment(null, replaced);
             }
 
             chosen.PendingReviews++;
@@ -53,7 +70,7 @@ public sealed class ReviewAssignments(WorkflowStorage storage, ReviewerStore rev
                     new TableTransactionAction(TableTransactionActionType.UpdateReplace, chosen, chosen.ETag),
                     new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(ReviewerEntity.Partition, rowKey) { ["ReviewerId"] = chosen.RowKey }),
                 ], cancellationToken);
-                return chosen;
+                return new ReviewAssignment(chosen, replaced);
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
             {

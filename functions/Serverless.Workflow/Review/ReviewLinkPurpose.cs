@@ -17,7 +17,11 @@ public sealed class ReviewLinkPurpose(ApplicationStore applications, TimeProvide
 
     public long MaxFormBytes => 64 * 1024;
 
-    public string Title(LinkPage page) => page?.Say("지원 신청 검토", "Application review") ?? "";
+    public string Title(LinkPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.Say("지원 신청 검토", "Application review");
+    }
 
     public async Task WriteAsync(LinkPage page, LinkEntity link, IFormCollection? posted, CancellationToken cancellationToken)
     {
@@ -71,12 +75,11 @@ public sealed class ReviewLinkPurpose(ApplicationStore applications, TimeProvide
         return durable.RaiseEventAsync(link.ApplicationId, WorkflowEvents.ReviewDecided(link.Round), decided, cancellationToken);
     }
 
-    public void Confirm(LinkPage page, string decision)
+    public void Describe(LinkPage page, string decision)
     {
         ArgumentNullException.ThrowIfNull(page);
         var decided = JsonSerializer.Deserialize<ReviewDecided>(decision, Json.Options)!;
-        page.Paragraph(page.Say("검토 결과가 기록되었습니다. 감사합니다.", "Your decision has been recorded. Thank you."))
-            .Field(page.Say("결정", "Decision"), decided.Decision switch
+        page.Field(page.Say("결정", "Decision"), decided.Decision switch
             {
                 ReviewDecisions.Approve => page.Say("승인", "Approve"),
                 ReviewDecisions.Reject => page.Say("반려", "Reject"),

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Email;
 
@@ -36,7 +35,7 @@ public static class ReviewMail
             _ => Say("아래 기업의 지원 신청에 대한 검토를 요청드립니다.", "Please review the application below."),
         });
         body.Link(Say("검토하기", "Review"), linkUrl)
-            .Field(Say("검토 기한", "Deadline"), deadline.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))
+            .Field(Say("검토 기한", "Deadline"), TextFormats.Utc(deadline))
             .Paragraph(Say("이 링크는 위원님 전용이며 한 번만 사용할 수 있습니다. 다른 사람에게 전달하지 마십시오.",
                 "This link is yours alone and works once; please do not forward it."));
         ReviewSummary.Write(body, application, en);

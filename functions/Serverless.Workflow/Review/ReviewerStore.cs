@@ -59,32 +59,46 @@ public sealed class ReviewerStore(WorkflowStorage storage)
         return ReviewerWrite.Done;
     }
 
-    /// <summary>Replaces what admins may change; the pending-review count stays the workflow's.</summary>
+    /// <summary>
+    /// Replaces what admins may change; the pending-review count stays the workflow's (re-read when the workflow
+    /// changed it in between).
+    /// </summary>
     public async Task<ReviewerWrite> UpdateAsync(string reviewerId, ReviewerEntity changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var current = await FindAsync(reviewerId, cancellationToken);
-        if (current is null)
+        while (true)
         {
-            return ReviewerWrite.NotFound;
-        }
+            var current = await FindAsync(reviewerId, cancellationToken);
+            if (current is null)
+            {
+                return ReviewerWrite.NotFound;
+            }
 
-        var oldEmail = current.Email;
-        var emailChanged = !string.Equals(oldEmail, changes.Email, StringComparison.OrdinalIgnoreCase);
-        if (emailChanged && !await ClaimEmailAsync(changes.Email, reviewerId, cancellationToken))
-        {
-            return ReviewerWrite.EmailTaken;
-        }
+            var oldEmail = current.Email;
+            var emailChanged = !string.Equals(oldEmail, changes.Email, StringComparison.OrdinalIgnoreCase);
+            if (emailChanged && !await ClaimEmailAsync(changes.Email, reviewerId, cancellationToken))
+            {
+                return ReviewerWrite.EmailTaken;
+            }
 
-        (current.Name, current.Email, current.Role, current.Active, current.Language, current.ConflictBusinessRegistrationNumbers) =
-            (changes.Name, changes.Email, changes.Role, changes.Active, changes.Language, changes.ConflictBusinessRegistrationNumbers);
-        await Table.UpdateEntityAsync(current, current.ETag, TableUpdateMode.Replace, cancellationToken);
-        if (emailChanged)
-        {
-            await Table.DeleteEntityAsync(EmailPartition, EmailKey(oldEmail), ETag.All, cancellationToken);
-        }
+            (current.Name, current.Email, current.Role, current.Active, current.Language, current.ConflictBusinessRegistrationNumbers) =
+                (changes.Name, changes.Email, changes.Role, changes.Active, changes.Language, changes.ConflictBusinessRegistrationNumbers);
+            try
+            {
+                await Table.UpdateEntityAsync(current, current.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                continue; // A review was assigned or released meanwhile: apply the change to the fresh row.
+            }
 
-        return ReviewerWrite.Done;
+            if (emailChanged)
+            {
+                await Table.DeleteEntityAsync(EmailPartition, EmailKey(oldEmail), ETag.All, cancellationToken);
+            }
+
+            return ReviewerWrite.Done;
+        }
     }
 
     /// <summary>Removes a reviewer who holds no pending review (one who does is deactivated instead, by PUT).</summary>

@@ -52,14 +52,14 @@ public sealed class LinkStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ClaimDecision_TheFirstLinkOfAStepWins_ItsRetryKeepsItsDecision_AnotherLinkGetsNone()
+    public async Task ClaimDecision_TheFirstLinkOfAStepWins_LaterClaimsGetTheStandingDecision()
     {
         var reviewer = (await Links.FindAsync(await Links.IssueAsync(Review("reviewer-a"), CancellationToken.None), CancellationToken.None))!;
         var escalation = (await Links.FindAsync(await Links.IssueAsync(Review("escalation-b"), CancellationToken.None), CancellationToken.None))!;
 
-        Assert.Equal("approve", await Links.ClaimDecisionAsync(escalation, "approve", CancellationToken.None));
-        Assert.Equal("approve", await Links.ClaimDecisionAsync(escalation, "reject", CancellationToken.None));
-        Assert.Null(await Links.ClaimDecisionAsync(reviewer, "reject", CancellationToken.None));
+        Assert.Equal(new DecisionClaim("approve", First: true), await Links.ClaimDecisionAsync(escalation, "approve", CancellationToken.None));
+        Assert.Equal(new DecisionClaim("approve", First: false), await Links.ClaimDecisionAsync(escalation, "reject", CancellationToken.None));
+        Assert.Equal(new DecisionClaim("approve", First: false), await Links.ClaimDecisionAsync(reviewer, "reject", CancellationToken.None));
     }
 
     [Fact]
@@ -68,8 +68,8 @@ public sealed class LinkStoreTests(AzuriteFixture azurite) : IAsyncLifetime
         var round0 = (await Links.FindAsync(await Links.IssueAsync(Review("reviewer-a", round: 0), CancellationToken.None), CancellationToken.None))!;
         var round1 = (await Links.FindAsync(await Links.IssueAsync(Review("reviewer-a", round: 1), CancellationToken.None), CancellationToken.None))!;
 
-        Assert.Equal("changes", await Links.ClaimDecisionAsync(round0, "changes", CancellationToken.None));
-        Assert.Equal("approve", await Links.ClaimDecisionAsync(round1, "approve", CancellationToken.None));
+        Assert.True((await Links.ClaimDecisionAsync(round0, "changes", CancellationToken.None)).First);
+        Assert.True((await Links.ClaimDecisionAsync(round1, "approve", CancellationToken.None)).First);
     }
 
     [Fact]

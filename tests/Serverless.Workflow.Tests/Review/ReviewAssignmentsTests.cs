@@ -45,7 +45,7 @@ public sealed class ReviewAssignmentsTests(AzuriteFixture azurite) : IAsyncLifet
         await AddAsync("a00", pending: 0, active: false);
         await AddAsync("e1", ReviewerRole.Escalation);
 
-        var chosen = await Assignments.AssignAsync(App(1), 0, ReviewerRole.Reviewer, Firm, CancellationToken.None);
+        var chosen = (await Assignments.AssignAsync(App(1), 0, ReviewerRole.Reviewer, Firm, CancellationToken.None)).Reviewer;
 
         Assert.Equal("a2", chosen!.RowKey);
         Assert.Equal(2, await PendingAsync("a2"));
@@ -57,8 +57,8 @@ public sealed class ReviewAssignmentsTests(AzuriteFixture azurite) : IAsyncLifet
         await AddAsync("b1");
         await AddAsync("b2");
 
-        var first = await Assignments.AssignAsync(App(2), 0, ReviewerRole.Reviewer, Firm, CancellationToken.None);
-        var retry = await Assignments.AssignAsync(App(2), 0, ReviewerRole.Reviewer, Firm, CancellationToken.None);
+        var first = (await Assignments.AssignAsync(App(2), 0, ReviewerRole.Reviewer, Firm, CancellationToken.None)).Reviewer;
+        var retry = (await Assignments.AssignAsync(App(2), 0, ReviewerRole.Reviewer, Firm, CancellationToken.None)).Reviewer;
 
         Assert.Equal(first!.RowKey, retry!.RowKey);
         Assert.Equal(1, await PendingAsync(first.RowKey));
@@ -71,8 +71,24 @@ public sealed class ReviewAssignmentsTests(AzuriteFixture azurite) : IAsyncLifet
         await AddAsync("c1", conflicts: Firm);
         await AddAsync("c2", ReviewerRole.Escalation, conflicts: "214-86-39180," + Firm);
 
-        Assert.Null(await Assignments.AssignAsync(App(3), 0, ReviewerRole.Reviewer, Firm, CancellationToken.None));
-        Assert.Null(await Assignments.AssignAsync(App(3), 0, ReviewerRole.Escalation, Firm, CancellationToken.None));
+        Assert.Null((await Assignments.AssignAsync(App(3), 0, ReviewerRole.Reviewer, Firm, CancellationToken.None)).Reviewer);
+        Assert.Null((await Assignments.AssignAsync(App(3), 0, ReviewerRole.Escalation, Firm, CancellationToken.None)).Reviewer);
+    }
+
+    [Fact]
+    public async Task Assign_AfterTheReviewerWasDeactivated_GivesTheirReviewBack_AndPicksAnother()
+    {
+        await AddAsync("g1");
+        await AddAsync("g2", pending: 3);
+        await Assignments.AssignAsync(App(6), 0, ReviewerRole.Reviewer, Firm, CancellationToken.None);
+        var g1 = (await Reviewers.FindAsync("g1", CancellationToken.None))!;
+        g1.Active = false;
+        await Reviewers.UpdateAsync("g1", g1, CancellationToken.None);
+
+        var again = await Assignments.AssignAsync(App(6), 0, ReviewerRole.Reviewer, Firm, CancellationToken.None);
+
+        Assert.Equal(("g2", "g1"), (again.Reviewer!.RowKey, again.Replaced));
+        Assert.Equal((0, 4), (await PendingAsync("g1"), await PendingAsync("g2")));
     }
 
     [Fact]
