@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Serverless.Workflow.Pools;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Review;
 
@@ -26,7 +27,7 @@ public sealed class ReviewerHandlers(ReviewerStore reviewers)
         }
 
         reviewer.RowKey = ApplicationIds.New();
-        return await reviewers.CreateAsync(reviewer, cancellationToken) == ReviewerWrite.Done
+        return await reviewers.CreateAsync(reviewer, cancellationToken) == PoolWrite.Done
             ? ApiResults.Json(reviewer.ToReviewer(), StatusCodes.Status201Created, $"/api/admin/reviewers/{reviewer.RowKey}")
             : Problems.Conflict("A reviewer with this email is already registered.");
     }
@@ -46,8 +47,8 @@ public sealed class ReviewerHandlers(ReviewerStore reviewers)
 
         return await reviewers.UpdateAsync(reviewerId, changes, cancellationToken) switch
         {
-            ReviewerWrite.Done => ApiResults.Json((await reviewers.FindAsync(reviewerId, cancellationToken))!.ToReviewer()),
-            ReviewerWrite.EmailTaken => Problems.Conflict("A reviewer with this email is already registered."),
+            PoolWrite.Done => ApiResults.Json((await reviewers.FindAsync(reviewerId, cancellationToken))!.ToReviewer()),
+            PoolWrite.EmailTaken => Problems.Conflict("A reviewer with this email is already registered."),
             _ => Problems.NotFound(),
         };
     }
@@ -57,8 +58,8 @@ public sealed class ReviewerHandlers(ReviewerStore reviewers)
             ? Problems.NotFound()
             : await reviewers.DeleteAsync(reviewerId, cancellationToken) switch
             {
-                ReviewerWrite.Done => TypedResults.NoContent(),
-                ReviewerWrite.HasPendingReviews => Problems.Conflict("The reviewer holds pending reviews; deactivate them instead."),
+                PoolWrite.Done => TypedResults.NoContent(),
+                PoolWrite.Busy => Problems.Conflict("The reviewer holds pending reviews; deactivate them instead."),
                 _ => Problems.NotFound(),
             };
 

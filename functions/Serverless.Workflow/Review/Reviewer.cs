@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Azure;
 using Azure.Data.Tables;
+using Serverless.Workflow.Pools;
 
 namespace Serverless.Workflow.Review;
 
@@ -51,5 +52,5 @@ public sealed class ReviewerEntity : ITableEntity
 
     public Reviewer ToReviewer() => new(
         RowKey, Name, Email, Enum.Parse<ReviewerRole>(Role), Active, Language,
-        ConflictBusinessRegistrationNumbers.Length == 0 ? [] : ConflictBusinessRegistrationNumbers.Split(','), PendingReviews);
+        PersonRules.Conflicts(ConflictBusinessRegistrationNumbers), PendingReviews);
 }

@@ -1,29 +1,18 @@
-using System.Security.Cryptography;
-using System.Text;
 using Azure;
 using Azure.Data.Tables;
+using Serverless.Workflow.Pools;
 using Serverless.Workflow.Storage;
 
 namespace Serverless.Workflow.Review;
 
-/// <summary>What became of a write to the reviewer pool.</summary>
-public enum ReviewerWrite
-{
-    Done,
-    NotFound,
-    EmailTaken,
-    HasPendingReviews,
-}
-
 /// <summary>
-/// The reviewer pool in the Reviewers table. An email belongs to one reviewer: a row keyed by the email's hash
-/// (partition <c>email</c>) is claimed by insert, so two admins adding the same person at once get one reviewer.
+/// The reviewer pool in the Reviewers table; an email belongs to one reviewer (<see cref="PoolEmails"/>).
 /// </summary>
 public sealed class ReviewerStore(WorkflowStorage storage)
 {
-    const string EmailPartition = "email";
-
     TableClient Table => storage.Reviewers;
+
+    PoolEmails Emails => new(storage.Reviewers);
 
     public async Task<IReadOnlyList<Reviewer>> ListAsync(CancellationToken cancellationToken) =>
         [.. (await ListEntitiesAsync(cancellationToken)).Select(r => r.ToReviewer())];
@@ -47,23 +36,23 @@ public sealed class ReviewerStore(WorkflowStorage storage)
         return row.HasValue ? row.Value : null;
     }
 
-    public async Task<ReviewerWrite> CreateAsync(ReviewerEntity reviewer, CancellationToken cancellationToken)
+    public async Task<PoolWrite> CreateAsync(ReviewerEntity reviewer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reviewer);
-        if (!await ClaimEmailAsync(reviewer.Email, reviewer.RowKey, cancellationToken))
+        if (!await Emails.ClaimAsync(reviewer.Email, reviewer.RowKey, cancellationToken))
         {
-            return ReviewerWrite.EmailTaken;
+            return PoolWrite.EmailTaken;
         }
 
         await Table.AddEntityAsync(reviewer, cancellationToken);
-        return ReviewerWrite.Done;
+        return PoolWrite.Done;
     }
 
     /// <summary>
     /// Replaces what admins may change; the pending-review count stays the workflow's (re-read when the workflow
     /// changed it in between).
     /// </summary>
-    public async Task<ReviewerWrite> UpdateAsync(string reviewerId, ReviewerEntity changes, CancellationToken cancellationToken)
+    public async Task<PoolWrite> UpdateAsync(string reviewerId, ReviewerEntity changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
         while (true)
@@ -71,14 +60,14 @@ public sealed class ReviewerStore(WorkflowStorage storage)
             var current = await FindAsync(reviewerId, cancellationToken);
             if (current is null)
             {
-                return ReviewerWrite.NotFound;
+                return PoolWrite.NotFound;
             }
 
             var oldEmail = current.Email;
             var emailChanged = !string.Equals(oldEmail, changes.Email, StringComparison.OrdinalIgnoreCase);
-            if (emailChanged && !await ClaimEmailAsync(changes.Email, reviewerId, cancellationToken))
+            if (emailChanged && !await Emails.ClaimAsync(changes.Email, reviewerId, cancellationToken))
             {
-                return ReviewerWrite.EmailTaken;
+                return PoolWrite.EmailTaken;
             }
 
             (current.Name, current.Email, current.Role, current.Active, current.Language, current.ConflictBusinessRegistrationNumbers) =
@@ -94,47 +83,29 @@ public sealed class ReviewerStore(WorkflowStorage storage)
 
             if (emailChanged)
             {
-                await Table.DeleteEntityAsync(EmailPartition, EmailKey(oldEmail), ETag.All, cancellationToken);
+                await Emails.ReleaseAsync(oldEmail, cancellationToken);
             }
 
-            return ReviewerWrite.Done;
+            return PoolWrite.Done;
         }
     }
 
     /// <summary>Removes a reviewer who holds no pending review (one who does is deactivated instead, by PUT).</summary>
-    public async Task<ReviewerWrite> DeleteAsync(string reviewerId, CancellationToken cancellationToken)
+    public async Task<PoolWrite> DeleteAsync(string reviewerId, CancellationToken cancellationToken)
     {
         var current = await FindAsync(reviewerId, cancellationToken);
         if (current is null)
         {
-            return ReviewerWrite.NotFound;
+            return PoolWrite.NotFound;
         }
 
         if (current.PendingReviews > 0)
         {
-            return ReviewerWrite.HasPendingReviews;
+            return PoolWrite.Busy;
         }
 
         await Table.DeleteEntityAsync(ReviewerEntity.Partition, reviewerId, current.ETag, cancellationToken);
-        await Table.DeleteEntityAsync(EmailPartition, EmailKey(current.Email), ETag.All, cancellationToken);
-        return ReviewerWrite.Done;
+        await Emails.ReleaseAsync(current.Email, cancellationToken);
+        return PoolWrite.Done;
     }
-
-    /// <summary>True when the email is now this reviewer's (newly claimed, or already theirs).</summary>
-    async Task<bool> ClaimEmailAsync(string email, string reviewerId, CancellationToken cancellationToken)
-    {
-        var claim = new TableEntity(EmailPartition, EmailKey(email)) { ["ReviewerId"] = reviewerId };
-        try
-        {
-            await Table.AddEntityAsync(claim, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            var holder = await Table.GetEntityAsync<TableEntity>(EmailPartition, claim.RowKey, cancellationToken: cancellationToken);
-            return holder.Value.GetString("ReviewerId") == reviewerId;
-        }
-    }
-
-    static string EmailKey(string email) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
 }

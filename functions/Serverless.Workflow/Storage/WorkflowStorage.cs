@@ -24,12 +24,18 @@ public sealed class WorkflowStorage(TableServiceClient tables, BlobServiceClient
     /// <summary>The reviewer pool and its email claims.</summary>
     public TableClient Reviewers => Table("Reviewers");
 
+    /// <summary>The expert pool, its email claims and the experts' task holds.</summary>
+    public TableClient Experts => Table("Experts");
+
+    /// <summary>Each task's matching, engagement and report (partition the application, row the task).</summary>
+    public TableClient Assignments => Table("Assignments");
+
     /// <summary>Sequence counters (receipt numbers), ETag-guarded.</summary>
     public TableClient Counters => Table("Counters");
 
     public BlobContainerClient Documents => blobs.GetBlobContainerClient((prefix + "applications").ToLowerInvariant());
 
-    IEnumerable<TableClient> AllTables => [Applications, ApplicationIndex, ApplicationEvents, Links, Idempotency, Outbox, Counters, Reviewers];
+    IEnumerable<TableClient> AllTables => [Applications, ApplicationIndex, ApplicationEvents, Links, Idempotency, Outbox, Counters, Reviewers, Experts, Assignments];
 
     public TableClient Table(string name) => tables.GetTableClient(prefix + name);
 
