@@ -15,4 +15,13 @@ public sealed class AdminApplicationFunctions(AdminApplicationHandlers handlers)
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) =>
         handlers.ResendAsync(applicationId, durable, cancellationToken);
+
+    [Function(nameof(AssignTask))]
+    public Task<IResult> AssignTask(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Assign)] HttpRequest request,
+        string applicationId,
+        string taskId,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) =>
+        handlers.AssignAsync(request, applicationId, taskId, durable, cancellationToken);
 }

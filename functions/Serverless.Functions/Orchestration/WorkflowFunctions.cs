@@ -1,7 +1,9 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Serverless.Workflow.Applications;
+using Serverless.Workflow.Completion;
 using Serverless.Workflow.Diagnosis;
+using Serverless.Workflow.Matching;
 using Serverless.Workflow.Orchestration;
 using Serverless.Workflow.Review;
 using Serverless.Workflow.Screening;
@@ -20,7 +22,14 @@ public sealed class WorkflowFunctions(
     DiagnoseApplicationActivity diagnoseApplication,
     AssignReviewerActivity assignReviewer,
     SendReviewLinkActivity sendReviewLink,
-    CloseReviewActivity closeReview)
+    CloseReviewActivity closeReview,
+    LoadPlanActivity loadPlan,
+    OfferTaskActivity offerTask,
+    AnswerOfferActivity answerOffer,
+    SendEngagementLinkActivity sendEngagementLink,
+    RecordTaskActivity recordTask,
+    SendFeedbackLinkActivity sendFeedbackLink,
+    FinishApplicationActivity finishApplication)
 {
     [Function(nameof(SupportApplicationOrchestrator))]
     public static Task<ApplicationStatus> SupportApplication(
@@ -58,4 +67,32 @@ public sealed class WorkflowFunctions(
     [Function(nameof(CloseReviewActivity))]
     public Task<int> CloseReview([ActivityTrigger] ReviewClosing closing, FunctionContext function) =>
         closeReview.RunAsync(new FunctionActivityContext(nameof(CloseReviewActivity), function), closing);
+
+    [Function(nameof(LoadPlanActivity))]
+    public Task<IReadOnlyList<string>> LoadPlan([ActivityTrigger] string applicationId, FunctionContext function) =>
+        loadPlan.RunAsync(new FunctionActivityContext(nameof(LoadPlanActivity), function), applicationId);
+
+    [Function(nameof(OfferTaskActivity))]
+    public Task<string?> OfferTask([ActivityTrigger] OfferWanted wanted, FunctionContext function) =>
+        offerTask.RunAsync(new FunctionActivityContext(nameof(OfferTaskActivity), function), wanted);
+
+    [Function(nameof(AnswerOfferActivity))]
+    public Task<bool> AnswerOffer([ActivityTrigger] OfferOutcome outcome, FunctionContext function) =>
+        answerOffer.RunAsync(new FunctionActivityContext(nameof(AnswerOfferActivity), function), outcome);
+
+    [Function(nameof(SendEngagementLinkActivity))]
+    public Task<bool> SendEngagementLink([ActivityTrigger] EngagementLinkWanted wanted, FunctionContext function) =>
+        sendEngagementLink.RunAsync(new FunctionActivityContext(nameof(SendEngagementLinkActivity), function), wanted);
+
+    [Function(nameof(RecordTaskActivity))]
+    public Task<IReadOnlyList<string>> RecordTask([ActivityTrigger] TaskEvent taskEvent, FunctionContext function) =>
+        recordTask.RunAsync(new FunctionActivityContext(nameof(RecordTaskActivity), function), taskEvent);
+
+    [Function(nameof(SendFeedbackLinkActivity))]
+    public Task<bool> SendFeedbackLink([ActivityTrigger] FeedbackLinkWanted wanted, FunctionContext function) =>
+        sendFeedbackLink.RunAsync(new FunctionActivityContext(nameof(SendFeedbackLinkActivity), function), wanted);
+
+    [Function(nameof(FinishApplicationActivity))]
+    public Task<IReadOnlyList<string>> FinishApplication([ActivityTrigger] string applicationId, FunctionContext function) =>
+        finishApplication.RunAsync(new FunctionActivityContext(nameof(FinishApplicationActivity), function), applicationId);
 }

@@ -17,7 +17,11 @@ public sealed record FirmApplicationView(
     IReadOnlyList<DocumentKind> MissingDocuments,
     DiagnosisResult? Diagnosis,
     SupportPlanResult? Plan,
+    IReadOnlyList<AssignmentView>? Assignments,
     IReadOnlyList<TimelineEntry> Timeline);
+
+/// <summary>Accepted work on a task (API.md: Active or Completed only), with the report's summary once it came.</summary>
+public sealed record AssignmentView(string TaskId, string SupportType, string ExpertName, string Status, string? ReportSummary);
 
 public sealed record FirmSummary(string Name, string BusinessRegistrationNumber);
 

@@ -26,6 +26,18 @@ public enum EmailKind
 
     /// <summary>To the programme staff: no active reviewer without a conflict could take the review.</summary>
     NoReviewer,
+
+    /// <summary>To the programme staff: no expert is left for a task; details: task id, support type.</summary>
+    Unmatched,
+
+    /// <summary>To the programme staff: an engagement is past its deadline; details: task id, support type, expert.</summary>
+    EngagementOverdue,
+
+    /// <summary>To the firm: its feedback link; details: the link.</summary>
+    FeedbackRequest,
+
+    /// <summary>To the firm: the support is complete; details: one line per task (task, expert, report).</summary>
+    Completion,
 }
 
 /// <summary>The steps whose deadline can expire an application, as <see cref="EmailKind.Expired"/> details.</summary>
@@ -50,7 +62,7 @@ public static class EmailTemplates
         var en = application.Language == "en";
         var statusUrl = options.Link($"/api/applications/{application.ApplicationId}");
         var body = new MailBody();
-        var toStaff = kind is EmailKind.Failure or EmailKind.NoReviewer;
+        var toStaff = kind is EmailKind.Failure or EmailKind.NoReviewer or EmailKind.Unmatched or EmailKind.EngagementOverdue;
         if (!toStaff)
         {
             body.Paragraph(en ? $"Dear {application.FirmName}," : $"{application.FirmName} 귀하");
@@ -67,6 +79,10 @@ public static class EmailTemplates
             EmailKind.ChangesRequested => ChangesRequested(body, details, statusUrl, en),
             EmailKind.Failure => Failure(body, application, details, statusUrl),
             EmailKind.NoReviewer => NoReviewer(body, application),
+            EmailKind.Unmatched => Unmatched(body, application, details),
+            EmailKind.EngagementOverdue => Overdue(body, application, details),
+            EmailKind.FeedbackRequest => FeedbackRequest(body, details[0], en),
+            EmailKind.Completion => Completion(body, details, en),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No template for this kind of mail."),
         };
         body.Paragraph(en ? "Namdong cluster growth support office" : "남동클러스터 기업성장지원 사무국");
@@ -181,6 +197,51 @@ public static class EmailTemplates
             .Field("기업", $"{application.FirmName} ({application.BusinessRegistrationNumber})")
             .Paragraph("검토위원을 추가하거나 활성화한 뒤 관리 화면에서 재발송(resend)해 주십시오.");
         return "검토위원 배정 불가";
+    }
+
+    /// <summary>For the staff, in Korean: a task nobody can take; an admin assigns it by hand.</summary>
+    static string Unmatched(MailBody body, ApplicationEntity application, IReadOnlyList<string> task)
+    {
+        body.Paragraph("아래 과제를 수행할 수 있는 전문가가 없습니다 (분야, 여력, 이해충돌 조건을 충족하는 전문가 없음).")
+            .Field("접수번호", application.ReceiptNumber)
+            .Field("기업", $"{application.FirmName} ({application.BusinessRegistrationNumber})")
+            .Field("과제", string.Join(" ", task))
+            .Paragraph("관리 화면에서 전문가를 직접 배정해 주십시오 (POST /api/admin/applications/{id}/tasks/{taskId}/assign).");
+        return "전문가 매칭 실패";
+    }
+
+    /// <summary>For the staff, in Korean: a task whose report is overdue; the wait goes on.</summary>
+    static string Overdue(MailBody body, ApplicationEntity application, IReadOnlyList<string> task)
+    {
+        body.Paragraph("아래 과제의 수행 결과 보고가 기한을 넘겼습니다. 보고는 계속 받을 수 있습니다.")
+            .Field("접수번호", application.ReceiptNumber)
+            .Field("기업", application.FirmName)
+            .Field("과제 / 전문가", string.Join(" / ", task));
+        return "전문가 수행 기한 초과";
+    }
+
+    static string FeedbackRequest(MailBody body, string link, bool en)
+    {
+        body.Paragraph(en
+                ? "The experts have completed the support planned for your firm. Please tell us how it went: it takes a minute."
+                : "귀사에 대한 전문가 지원이 모두 완료되었습니다. 지원 만족도를 평가해 주십시오.")
+            .Link(en ? "Give feedback" : "만족도 평가하기", link)
+            .Paragraph(en ? "The link works once." : "이 링크는 한 번만 사용할 수 있습니다.");
+        return en ? "How was the support?" : "지원 만족도 평가 요청";
+    }
+
+    static string Completion(MailBody body, IReadOnlyList<string> tasks, bool en)
+    {
+        body.Paragraph(en
+            ? "Your application is complete. The support you received:"
+            : "신청하신 기업성장 맞춤형 지원이 완료되었습니다. 수행 내역은 다음과 같습니다.");
+        foreach (var task in tasks)
+        {
+            body.Paragraph("- " + task);
+        }
+
+        body.Paragraph(en ? "Thank you for taking part in the programme." : "프로그램에 참여해 주셔서 감사합니다.");
+        return en ? "Support completed" : "지원 완료 안내";
     }
 
     /// <summary>"사업계획서 (BusinessPlan)": the label in the mail's language, then the kind (WORKFLOW.md, Email).</summary>

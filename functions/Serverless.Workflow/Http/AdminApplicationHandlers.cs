@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Serverless.Workflow.Applications;
+using Serverless.Workflow.Experts;
+using Serverless.Workflow.Matching;
 using Serverless.Workflow.Orchestration;
 
 namespace Serverless.Workflow.Http;
 
 /// <summary>The admins' operations on one application (API.md, Admin). The admin key is checked by the host.</summary>
-public sealed class AdminApplicationHandlers(ApplicationStore applications, TimeProvider time)
+public sealed class AdminApplicationHandlers(
+    ApplicationStore applications, AssignmentStore assignments, ExpertStore experts, ExpertLoads loads, TimeProvider time)
 {
     /// <summary>Revokes the pending review link and mails a new one; with no reviewer yet, tries again to find one.</summary>
     public async Task<IResult> ResendAsync(string applicationId, DurableTaskClient durable, CancellationToken cancellationToken)
@@ -28,4 +31,54 @@ public sealed class AdminApplicationHandlers(ApplicationStore applications, Time
         await durable.RaiseEventAsync(applicationId, WorkflowEvents.ResendRequested(application.Round), new ResendRequested("admin", now), cancellationToken);
         return TypedResults.Accepted($"/api/admin/applications/{applicationId}");
     }
+
+    /// <summary>
+    /// Gives an Unmatched task to the expert an admin chose: the expert must be active, free of conflict with the firm
+    /// and below their maximum; their load is taken at once, then the waiting workflow goes on.
+    /// </summary>
+    public async Task<IResult> AssignAsync(HttpRequest request, string applicationId, string taskId, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        var application = ApplicationIds.IsValid(applicationId) ? await applications.FindAsync(applicationId, cancellationToken) : null;
+        var assignment = application is null || !ApplicationPlan.IsTaskId(taskId) ? null : await assignments.FindAsync(applicationId, taskId, cancellationToken);
+        if (assignment is null)
+        {
+            return Problems.NotFound();
+        }
+
+        var (body, _, problem) = await RequestBody.ReadJsonAsync<ManualAssignment>(request, 4 * 1024, "assignment", cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var expert = ApplicationIds.IsValid(body?.ExpertId) ? await experts.FindAsync(body!.ExpertId!, cancellationToken) : null;
+        if (expert is null)
+        {
+            return Problems.Invalid("expertId", "No such expert.");
+        }
+
+        var refusal = assignment.CurrentStatus != AssignmentStatus.Unmatched ? $"Task {taskId} is {assignment.Status}; only an Unmatched task is assigned by hand."
+            : !expert.Active ? "The expert is not active."
+            : ExpertRanking.HasConflict(expert, new MatchingFirm(application!.BusinessRegistrationNumber, application.FirmName)) ? "The expert has a conflict of interest with this firm."
+            : await loads.TakeAsync(expert.RowKey, applicationId, taskId, cancellationToken) switch
+            {
+                TakeResult.Taken => null,
+                TakeResult.Full => "The expert is at their maximum of active assignments.",
+                TakeResult.TaskTaken => "The task has been given to another expert meanwhile.",
+                _ => "The expert is not active.",
+            };
+        if (refusal is not null)
+        {
+            return Problems.Conflict(refusal);
+        }
+
+        var now = time.GetUtcNow();
+        await applications.AppendEventAsync(applicationId, "ExpertAssigned", "admin", $"{taskId}: {expert.RowKey}", now, cancellationToken);
+        await durable.RaiseEventAsync(applicationId, WorkflowEvents.ExpertAssigned(taskId), new ExpertAssigned(expert.RowKey, now), cancellationToken);
+        return TypedResults.Accepted($"/api/admin/applications/{applicationId}");
+    }
 }
+
+/// <summary>The body of a manual assignment.</summary>
+public sealed record ManualAssignment(string? ExpertId);

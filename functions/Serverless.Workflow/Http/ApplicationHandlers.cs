@@ -6,13 +6,15 @@ using Serverless.Workflow.Applications;
 using Serverless.Workflow.Diagnosis;
 using Serverless.Workflow.Documents;
 using Serverless.Workflow.Links;
+using Serverless.Workflow.Matching;
 using Serverless.Workflow.Orchestration;
 
 namespace Serverless.Workflow.Http;
 
 /// <summary>The firm's routes (API.md, Firms), shared by both hosts.</summary>
 public sealed class ApplicationHandlers(
-    IntakeService intake, ApplicationValidator validator, ApplicationStore applications, FirmAccess access, DocumentStore documents, TimeProvider time)
+    IntakeService intake, ApplicationValidator validator, ApplicationStore applications, FirmAccess access, DocumentStore documents,
+    AssignmentStore assignments, TimeProvider time)
 {
     public const int MaxBodyBytes = 256 * 1024;
     const string IdempotencyHeader = "Idempotency-Key";
@@ -61,6 +63,11 @@ public sealed class ApplicationHandlers(
             .Select(e => new TimelineEntry(Enum.Parse<ApplicationStatus>(e.ToStatus!), e.At, e.Note))
             .ToList();
         var report = application.DiagnosisJson is { } json ? JsonSerializer.Deserialize<DiagnosisReport>(json, Json.Options) : null;
+        var accepted = (await assignments.ListAsync(applicationId, cancellationToken))
+            .Where(a => a.CurrentStatus is AssignmentStatus.Active or AssignmentStatus.Completed)
+            .OrderBy(a => a.TaskId, StringComparer.Ordinal)
+            .Select(a => new AssignmentView(a.TaskId, a.SupportType, a.ExpertName, a.Status, a.ReportSummary))
+            .ToList();
         return ApiResults.Json(new FirmApplicationView(
             application.ApplicationId,
             application.ReceiptNumber,
@@ -74,6 +81,7 @@ public sealed class ApplicationHandlers(
             [.. DocumentRules.Required.Where(kind => !uploaded.Any(d => d.Kind == kind.ToString()))],
             report?.Diagnosis,
             report?.Plan,
+            accepted.Count > 0 ? accepted : null,
             timeline));
     }
 

@@ -36,6 +36,16 @@ public static class WorkflowEndpoints
 
         app.MapPost(ApiRoutes.Resend, (string applicationId, [FromServices] AdminApplicationHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
             h.ResendAsync(applicationId, durable, ct));
+        app.MapPost(ApiRoutes.Assign, (HttpRequest request, string applicationId, string taskId, [FromServices] AdminApplicationHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
+            h.AssignAsync(request, applicationId, taskId, durable, ct));
+
+        app.MapGet(ApiRoutes.Experts, ([FromServices] ExpertHandlers h, CancellationToken ct) => h.ListAsync(ct));
+        app.MapPost(ApiRoutes.Experts, (HttpRequest request, [FromServices] ExpertHandlers h, CancellationToken ct) => h.CreateAsync(request, ct));
+        app.MapGet(ApiRoutes.Expert, (string expertId, [FromServices] ExpertHandlers h, CancellationToken ct) => h.GetAsync(expertId, ct));
+        app.MapPut(ApiRoutes.Expert, (HttpRequest request, string expertId, [FromServices] ExpertHandlers h, CancellationToken ct) =>
+            h.UpdateAsync(request, expertId, ct));
+        app.MapDelete(ApiRoutes.Expert, (string expertId, [FromServices] ExpertHandlers h, CancellationToken ct) => h.DeleteAsync(expertId, ct));
+
         app.MapGet(ApiRoutes.Reviewers, ([FromServices] ReviewerHandlers h, CancellationToken ct) => h.ListAsync(ct));
         app.MapPost(ApiRoutes.Reviewers, (HttpRequest request, [FromServices] ReviewerHandlers h, CancellationToken ct) => h.CreateAsync(request, ct));
         app.MapGet(ApiRoutes.Reviewer, (string reviewerId, [FromServices] ReviewerHandlers h, CancellationToken ct) => h.GetAsync(reviewerId, ct));

@@ -23,8 +23,12 @@ public interface ILinkPurpose
     /// <summary>The decision in the form, serialised for the step's claim, or the fields at fault.</summary>
     (string? Decision, ValidationErrors Errors) Read(IFormCollection form);
 
-    /// <summary>Hands the standing decision to the workflow. May run twice for one decision (a retried post): the workflow takes one.</summary>
-    Task DeliverAsync(LinkEntity link, string decision, DurableTaskClient durable, CancellationToken cancellationToken);
+    /// <summary>
+    /// Hands the standing decision to the workflow; <paramref name="form"/> is this post's (a report's file). May run
+    /// twice for one decision (a repeated post): the workflow takes one. Returns why the decision could not take
+    /// effect (answered 409: an expert at capacity), or null.
+    /// </summary>
+    Task<string?> DeliverAsync(LinkEntity link, string decision, IFormCollection form, DurableTaskClient durable, CancellationToken cancellationToken);
 
     /// <summary>Shows a decision, on the confirmation page or the page saying the step was already decided.</summary>
     void Describe(LinkPage page, string decision);

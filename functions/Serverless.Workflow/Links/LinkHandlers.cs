@@ -54,7 +54,7 @@ public sealed class LinkHandlers(LinkStore links, IEnumerable<ILinkPurpose> purp
 
         // From the claim on, nothing may cut the post short: the request's cancellation would strand a claimed decision.
         var claim = await links.ClaimDecisionAsync(link, decision, CancellationToken.None);
-        await purpose.DeliverAsync(link, claim.Decision, durable, CancellationToken.None);
+        var refused = await purpose.DeliverAsync(link, claim.Decision, form!, durable, CancellationToken.None);
         if (!claim.First)
         {
             // Decided before, through this link (a double post) or another one: the standing decision is delivered
@@ -64,6 +64,13 @@ public sealed class LinkHandlers(LinkStore links, IEnumerable<ILinkPurpose> purp
             purpose.Describe(page, claim.Decision);
             return LinkResults.Refusal(request, page, purpose.Title(page), StatusCodes.Status410Gone,
                 Problems.Status(StatusCodes.Status410Gone, "Gone", "This step was already decided."));
+        }
+
+        if (refused is not null)
+        {
+            await links.MarkUsedAsync(link, CancellationToken.None);
+            page.Error(refused);
+            return LinkResults.Refusal(request, page, purpose.Title(page), StatusCodes.Status409Conflict, Problems.Conflict(refused));
         }
 
         await links.MarkUsedAsync(link, CancellationToken.None);

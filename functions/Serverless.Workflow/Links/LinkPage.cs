@@ -50,6 +50,19 @@ public sealed class LinkPage(bool english) : IBodyWriter
         return this;
     }
 
+    public LinkPage Checkbox(string name, string value, string label, bool chosen)
+    {
+        body.Append("<div><label><input type=\"checkbox\" name=\"").Append(Encode(name)).Append("\" value=\"").Append(Encode(value)).Append('"')
+            .Append(chosen ? " checked" : "").Append("> ").Append(Encode(label)).Append("</label></div>");
+        return this;
+    }
+
+    public LinkPage FileInput(string name, string label)
+    {
+        body.Append("<div><label>").Append(Encode(label)).Append("<br><input type=\"file\" name=\"").Append(Encode(name)).Append("\"></label></div>");
+        return this;
+    }
+
     public LinkPage EndForm(string submitLabel)
     {
         body.Append("<div><button type=\"submit\">").Append(Encode(submitLabel)).Append("</button></div></form>");

@@ -9,7 +9,7 @@ public sealed record DecisionClaim(string Decision, bool First);
 
 /// <summary>What an emailed link is for, and until when.</summary>
 public sealed record LinkGrant(
-    string ApplicationId, LinkPurpose Purpose, string Actor, string Language, int Round, string TaskId, DateTimeOffset ExpiresAt);
+    string ApplicationId, LinkPurpose Purpose, string Actor, string Language, int Round, string TaskId, DateTimeOffset? ExpiresAt);
 
 /// <summary>
 /// Emailed single-use links (ARCHITECTURE.md, Links and access). The token's row (partition = its hash) is the truth;

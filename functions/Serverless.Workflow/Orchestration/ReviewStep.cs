@@ -18,7 +18,6 @@ internal static class ReviewStep
         var start = context.CurrentUtcDateTime;
         var deadline = start + workflow.ReviewDeadline;
         var round = new ReviewRound(context, steps, new DateTimeOffset(deadline, TimeSpan.Zero));
-        steps.ReviewOpen = true;
 
         var reviewer = await round.MailReviewerAsync(null, ReviewMailKind.Request, "request");
         await steps.RecordAsync(ApplicationStatus.AwaitingReview, pendingKind: reviewer is null ? PendingKinds.NoReviewer : PendingKinds.Review, dueAt: deadline);
@@ -80,13 +79,10 @@ internal static class ReviewStep
         return outcome;
     }
 
-    /// <summary>Ends the open round: its links revoked, its reviews released (also when the application fails).</summary>
-    public static async Task CloseAsync(TaskOrchestrationContext context, StatusSteps steps, ReviewDecided? decision)
-    {
+    /// <summary>Ends the round: its links revoked, its reviews released, the decision in the audit trail.</summary>
+    static async Task CloseAsync(TaskOrchestrationContext context, StatusSteps steps, ReviewDecided? decision) =>
         await context.CallActivityAsync<int>(
             nameof(CloseReviewActivity), new ReviewClosing(steps.ApplicationId, steps.Round, decision, steps.Now), SupportApplicationOrchestrator.ActivityRetry);
-        steps.ReviewOpen = false;
-    }
 
     /// <summary>The activities of one round, with the round's intent keys (each mail once per round).</summary>
     sealed class ReviewRound(TaskOrchestrationContext context, StatusSteps steps, DateTimeOffset deadline)

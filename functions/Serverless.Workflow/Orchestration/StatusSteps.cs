@@ -16,8 +16,9 @@ internal sealed class StatusSteps(TaskOrchestrationContext context, string appli
     /// <summary>The review round: 0 for the first review, one more for each time the firm made the changes asked for.</summary>
     public int Round { get; set; }
 
-    /// <summary>True while a review round holds reviewers and live links, which a failure must give back.</summary>
-    public bool ReviewOpen { get; set; }
+
+    /// <summary>The status last recorded (by this replay: deterministic).</summary>
+    public ApplicationStatus Current { get; private set; } = ApplicationStatus.Submitted;
 
     public DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
@@ -30,6 +31,7 @@ internal sealed class StatusSteps(TaskOrchestrationContext context, string appli
             new StatusChange(applicationId, status, Round, now, note),
             SupportApplicationOrchestrator.ActivityRetry);
 
+        Current = status;
         SetPending(status, pendingKind, dueAt);
         return status;
     }

@@ -1,7 +1,9 @@
 using Microsoft.DurableTask;
 using Serverless.Workflow.Applications;
+using Serverless.Workflow.Completion;
 using Serverless.Workflow.Diagnosis;
 using Serverless.Workflow.Email;
+using Serverless.Workflow.Matching;
 using Serverless.Workflow.Review;
 using Serverless.Workflow.Screening;
 
@@ -38,10 +40,7 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
         }
         catch (TaskFailedException failed)
         {
-            if (steps.ReviewOpen)
-            {
-                await GiveBackReviewsAsync(context, steps);
-            }
+            await GiveBackAsync(context, steps);
 
             // A step still failing after its retries: the application ends as Failed (so the firm is not stuck
             // with an open application) and the programme staff are told which step it was.
@@ -86,8 +85,8 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
             switch (decision.Decision)
             {
                 case ReviewDecisions.Approve:
-                    // 5-8 (matching and what follows) land with the next issue.
-                    return await steps.RecordAsync(ApplicationStatus.Approved, note: decision.Comment);
+                    await steps.RecordAsync(ApplicationStatus.Approved, note: decision.Comment);
+                    return await DeliverSupportAsync(context, steps, workflow);
                 case ReviewDecisions.Changes when steps.Round < MaxChangeRounds:
                     if (!await AwaitChangesAsync(context, steps, workflow, decision.Comment!))
                     {
@@ -102,6 +101,38 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
                     return ApplicationStatus.Rejected;
             }
         }
+    }
+
+    /// <summary>
+    /// Steps 5-8: an expert for every task (side by side), every task's report (side by side), the firm's feedback
+    /// (which does not block), then Completed with what the application held given back and a summary to the firm.
+    /// </summary>
+    static async Task<ApplicationStatus> DeliverSupportAsync(TaskOrchestrationContext context, StatusSteps steps, WorkflowOptions workflow)
+    {
+        var tasks = await context.CallActivityAsync<IReadOnlyList<string>>(nameof(LoadPlanActivity), steps.ApplicationId, ActivityRetry);
+        await steps.RecordAsync(ApplicationStatus.Matching, pendingKind: PendingKinds.Matching);
+        await Task.WhenAll(tasks.Select(task => MatchingStep.AssignAsync(context, steps, workflow, task)));
+
+        await steps.RecordAsync(ApplicationStatus.InProgress, pendingKind: PendingKinds.Engagement);
+        await Task.WhenAll(tasks.Select(task => EngagementStep.AwaitReportAsync(context, steps, workflow, task)));
+
+        var feedbackDue = context.CurrentUtcDateTime + workflow.FeedbackDeadline;
+        await steps.RecordAsync(ApplicationStatus.AwaitingFeedback, pendingKind: PendingKinds.Feedback, dueAt: feedbackDue);
+        await context.CallActivityAsync<bool>(
+            nameof(SendFeedbackLinkActivity), new FeedbackLinkWanted(steps.ApplicationId, new DateTimeOffset(feedbackDue, TimeSpan.Zero)), ActivityRetry);
+        using (var wakeUp = new CancellationTokenSource())
+        {
+            var feedback = context.WaitForExternalEvent<FeedbackGiven>(WorkflowEvents.FeedbackGiven);
+            if (await Task.WhenAny(feedback, context.CreateTimer(feedbackDue, wakeUp.Token)) == feedback)
+            {
+                wakeUp.Cancel();
+            }
+        }
+
+        var support = await context.CallActivityAsync<IReadOnlyList<string>>(nameof(FinishApplicationActivity), steps.ApplicationId, ActivityRetry);
+        await steps.RecordAsync(ApplicationStatus.Completed);
+        await steps.MailAsync(EmailKind.Completion, "completion", support);
+        return ApplicationStatus.Completed;
     }
 
     /// <summary>Asks the firm for the reviewer's changes; true once the firm has resubmitted (PUT), false at the deadline.</summary>
@@ -123,12 +154,15 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
         return true;
     }
 
-    /// <summary>Before a failed application ends, its reviewers get their reviews back and its review links stop working.</summary>
-    static async Task GiveBackReviewsAsync(TaskOrchestrationContext context, StatusSteps steps)
+    /// <summary>
+    /// Before a failed application ends, what it holds is given back: reviews, experts' loads, live links (the same as
+    /// at completion).
+    /// </summary>
+    static async Task GiveBackAsync(TaskOrchestrationContext context, StatusSteps steps)
     {
         try
         {
-            await ReviewStep.CloseAsync(context, steps, null);
+            await context.CallActivityAsync<IReadOnlyList<string>>(nameof(FinishApplicationActivity), steps.ApplicationId, ActivityRetry);
         }
         catch (TaskFailedException)
         {

@@ -29,6 +29,29 @@ public sealed record ReviewDecided(string Decision, string? Comment, string Revi
 /// <summary>An admin asks for the pending link to be mailed again (or for a reviewer to be found, when there was none).</summary>
 public sealed record ResendRequested(string Reason, DateTimeOffset At);
 
+/// <summary>How an expert's offer ended (raised by the offer link, or decided by its deadline).</summary>
+public enum OfferResult
+{
+    Accepted,
+    Declined,
+    Lapsed,
+
+    /// <summary>The expert accepted but could take no more work (capacity reached, deactivated, or the task was given).</summary>
+    Unavailable,
+}
+
+/// <summary>An expert's answer to an offer.</summary>
+public sealed record OfferAnswered(OfferResult Result, string ExpertId, string? Comment, DateTimeOffset At);
+
+/// <summary>An admin gave an unmatched task to an expert (whose load was already taken).</summary>
+public sealed record ExpertAssigned(string ExpertId, DateTimeOffset At);
+
+/// <summary>An expert's engagement report; <see cref="Blob"/> is the stored file, if one came.</summary>
+public sealed record ReportSubmitted(string Summary, string? Blob, DateTimeOffset At);
+
+/// <summary>The firm's feedback on the support it received.</summary>
+public sealed record FeedbackGiven(int Rating, string? Comment, DateTimeOffset At);
+
 /// <summary>
 /// Event names, used by both the raiser and the waiter. Events a step waits for once per round carry the round, so
 /// a late or repeated event of one round is never taken for the next round's.
@@ -42,6 +65,14 @@ public static class WorkflowEvents
     public static string ReviewDecided(int round) => $"{nameof(Orchestration.ReviewDecided)}-{round}";
 
     public static string ResendRequested(int round) => $"{nameof(Orchestration.ResendRequested)}-{round}";
+
+    public static string OfferAnswered(string taskId, int offer) => $"{nameof(Orchestration.OfferAnswered)}-{taskId}-{offer}";
+
+    public static string ExpertAssigned(string taskId) => $"{nameof(Orchestration.ExpertAssigned)}-{taskId}";
+
+    public static string ReportSubmitted(string taskId) => $"{nameof(Orchestration.ReportSubmitted)}-{taskId}";
+
+    public const string FeedbackGiven = nameof(Orchestration.FeedbackGiven);
 }
 
 /// <summary>The decisions a reviewer can take (API.md: the form field <c>decision</c>).</summary>
@@ -61,4 +92,8 @@ public static class PendingKinds
     public const string Review = nameof(Review);
     public const string NoReviewer = nameof(NoReviewer);
     public const string Changes = nameof(Changes);
+    public const string Matching = nameof(Matching);
+    public const string Unmatched = nameof(Unmatched);
+    public const string Engagement = nameof(Engagement);
+    public const string Feedback = nameof(Feedback);
 }

@@ -30,4 +30,20 @@ public sealed class WorkflowOptions
     /// <summary>How long a firm has to resubmit after a reviewer asked for changes.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
     public TimeSpan ChangesDeadline { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>How long an expert has to answer an offer before it goes to the next candidate.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
+    public TimeSpan OfferDeadline { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>When an expert who has not reported is reminded (once, with a new link).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "730.00:00:00")]
+    public TimeSpan EngagementReminderAfter { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>When a task without a report is flagged and the staff told; the wait for the report goes on.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "730.00:00:00")]
+    public TimeSpan EngagementDeadline { get; set; } = TimeSpan.FromDays(60);
+
+    /// <summary>How long the firm's feedback is waited for; without it the application completes all the same.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
+    public TimeSpan FeedbackDeadline { get; set; } = TimeSpan.FromDays(14);
 }

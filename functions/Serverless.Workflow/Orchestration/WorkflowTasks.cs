@@ -1,6 +1,8 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
+using Serverless.Workflow.Completion;
 using Serverless.Workflow.Diagnosis;
+using Serverless.Workflow.Matching;
 using Serverless.Workflow.Review;
 using Serverless.Workflow.Screening;
 
@@ -24,6 +26,13 @@ public static class WorkflowTasks
         typeof(AssignReviewerActivity),
         typeof(SendReviewLinkActivity),
         typeof(CloseReviewActivity),
+        typeof(LoadPlanActivity),
+        typeof(OfferTaskActivity),
+        typeof(AnswerOfferActivity),
+        typeof(SendEngagementLinkActivity),
+        typeof(RecordTaskActivity),
+        typeof(SendFeedbackLinkActivity),
+        typeof(FinishApplicationActivity),
     ];
 
     public static DurableTaskRegistry AddWorkflowTasks(this DurableTaskRegistry registry)

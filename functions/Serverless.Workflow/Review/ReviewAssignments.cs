@@ -82,10 +82,16 @@ public sealed class ReviewAssignments(WorkflowStorage storage, ReviewerStore rev
     }
 
     /// <summary>Gives back every review of the application's round (decided, expired or terminated); idempotent.</summary>
-    public async Task<IReadOnlyList<string>> ReleaseAsync(string applicationId, int round, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> ReleaseAsync(string applicationId, int round, CancellationToken cancellationToken) =>
+        ReleaseRowsAsync($"{RowPrefix}{applicationId}:{round}:", cancellationToken);
+
+    /// <summary>Gives back every review of the application, whatever the round (it ended); idempotent.</summary>
+    public Task<IReadOnlyList<string>> ReleaseAllAsync(string applicationId, CancellationToken cancellationToken) =>
+        ReleaseRowsAsync($"{RowPrefix}{applicationId}:", cancellationToken);
+
+    async Task<IReadOnlyList<string>> ReleaseRowsAsync(string prefix, CancellationToken cancellationToken)
     {
         var released = new List<string>();
-        var prefix = $"{RowPrefix}{applicationId}:{round}:";
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {ReviewerEntity.Partition} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + ";"}");
         await foreach (var assignment in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))

@@ -11,8 +11,6 @@ namespace Serverless.Workflow.Review;
 /// <summary>The reviewer's link: the application, its diagnosis and plan, and approve / reject / ask for changes.</summary>
 public sealed class ReviewLinkPurpose(ApplicationStore applications, TimeProvider time) : ILinkPurpose
 {
-    public const int MaxCommentLength = 4000;
-
     public LinkPurpose Purpose => LinkPurpose.Review;
 
     public long MaxFormBytes => 64 * 1024;
@@ -38,41 +36,27 @@ public sealed class ReviewLinkPurpose(ApplicationStore applications, TimeProvide
             .Choice("decision", ReviewDecisions.Changes, page.Say("보완 요청", "Ask for changes"), chosen == ReviewDecisions.Changes)
             .Choice("decision", ReviewDecisions.Reject, page.Say("반려", "Reject"), chosen == ReviewDecisions.Reject)
             .TextArea("comment", page.Say("의견 (반려·보완 요청 시 필수, 기업에 전달됨)", "Comment (required to reject or ask for changes; the firm reads it)"),
-                posted?["comment"].ToString() ?? "", MaxCommentLength)
+                posted?["comment"].ToString() ?? "", FormFields.MaxTextLength)
             .EndForm(page.Say("제출", "Submit"));
     }
 
     public (string? Decision, ValidationErrors Errors) Read(IFormCollection form)
     {
-        ArgumentNullException.ThrowIfNull(form);
         var errors = new ValidationErrors();
-        var decision = form["decision"].ToString();
-        if (!ReviewDecisions.All.Contains(decision))
-        {
-            errors.Add("decision", "Choose approve, reject or changes.");
-        }
-
-        var comment = form["comment"].ToString().Trim();
-        if (comment.Length == 0 && decision is ReviewDecisions.Reject or ReviewDecisions.Changes)
-        {
-            errors.Add("comment", "A comment is required to reject or to ask for changes.");
-        }
-        else if (comment.Length > MaxCommentLength || comment.Any(c => char.IsControl(c) && c is not ('\t' or '\r' or '\n')))
-        {
-            errors.Add("comment", $"At most {MaxCommentLength} characters, no control characters.");
-        }
-
+        var decision = FormFields.OneOf(form, "decision", ReviewDecisions.All, errors);
+        var comment = FormFields.Text(form, "comment", required: decision is ReviewDecisions.Reject or ReviewDecisions.Changes, errors);
         return errors.Any
             ? (null, errors)
-            : (JsonSerializer.Serialize(new ReviewDecided(decision, comment.Length == 0 ? null : comment, "", time.GetUtcNow()), Json.Options), errors);
+            : (JsonSerializer.Serialize(new ReviewDecided(decision!, comment, "", time.GetUtcNow()), Json.Options), errors);
     }
 
-    public Task DeliverAsync(LinkEntity link, string decision, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<string?> DeliverAsync(LinkEntity link, string decision, IFormCollection form, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(link);
         ArgumentNullException.ThrowIfNull(durable);
         var decided = JsonSerializer.Deserialize<ReviewDecided>(decision, Json.Options)! with { ReviewerId = link.Actor };
-        return durable.RaiseEventAsync(link.ApplicationId, WorkflowEvents.ReviewDecided(link.Round), decided, cancellationToken);
+        await durable.RaiseEventAsync(link.ApplicationId, WorkflowEvents.ReviewDecided(link.Round), decided, cancellationToken);
+        return null;
     }
 
     public void Describe(LinkPage page, string decision)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using Serverless.Workflow.Http;
+using Serverless.Workflow.Links;
 using Serverless.Workflow.Orchestration;
 using Serverless.Workflow.Review;
 using Xunit;
@@ -63,7 +64,7 @@ public sealed class ReviewLinkPurposeTests
     [Fact]
     public void Read_CommentLongerThanTheLimit_IsRefused()
     {
-        Assert.Contains("comment", Read("changes", new string('가', ReviewLinkPurpose.MaxCommentLength + 1)).Errors);
-        Assert.Empty(Read("changes", new string('가', ReviewLinkPurpose.MaxCommentLength)).Errors);
+        Assert.Contains("comment", Read("changes", new string('가', FormFields.MaxTextLength + 1)).Errors);
+        Assert.Empty(Read("changes", new string('가', FormFields.MaxTextLength)).Errors);
     }
 }

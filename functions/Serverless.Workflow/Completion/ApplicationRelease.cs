@@ -1,0 +1,19 @@
+using Serverless.Workflow.Experts;
+using Serverless.Workflow.Links;
+using Serverless.Workflow.Review;
+
+namespace Serverless.Workflow.Completion;
+
+/// <summary>
+/// What an application holds while it runs, given back when it ends (completed, failed, terminated): its reviewers'
+/// pending reviews, its experts' active assignments, and its live emailed links. Idempotent.
+/// </summary>
+public sealed class ApplicationRelease(ReviewAssignments reviews, ExpertLoads loads, LinkStore links)
+{
+    public async Task ReleaseAsync(string applicationId, CancellationToken cancellationToken)
+    {
+        await links.RevokeAsync(applicationId, link => link.Purpose != FirmAccess.Purpose, cancellationToken);
+        await reviews.ReleaseAllAsync(applicationId, cancellationToken);
+        await loads.ReleaseAllAsync(applicationId, cancellationToken);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
+using Serverless.Workflow.Applications;
+using Serverless.Workflow.Email;
+using Serverless.Workflow.Links;
+
+namespace Serverless.Workflow.Completion;
+
+/// <summary>The firm's feedback link, open until <see cref="ExpiresAt"/>.</summary>
+public sealed record FeedbackLinkWanted(string ApplicationId, DateTimeOffset ExpiresAt);
+
+/// <summary>Mails the firm its <c>Feedback</c> link (issued once the mail's intent is claimed).</summary>
+public sealed class SendFeedbackLinkActivity(ApplicationStore applications, LinkStore links, EmailOutbox outbox, IOptions<EmailOptions> options)
+    : TaskActivity<FeedbackLinkWanted, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, FeedbackLinkWanted input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var application = await applications.FindAsync(input.ApplicationId, CancellationToken.None)
+            ?? throw new InvalidOperationException($"Application {input.ApplicationId} has no projection row.");
+        return await outbox.SendOnceAsync(input.ApplicationId, "feedback-request", async cancellationToken =>
+        {
+            var token = await links.IssueAsync(
+                new LinkGrant(input.ApplicationId, LinkPurpose.Feedback, "firm", application.Language, 0, "", input.ExpiresAt), cancellationToken);
+            return EmailTemplates.Render(EmailKind.FeedbackRequest, application, [options.Value.Link($"/api/links/{token}")], options.Value);
+        }, CancellationToken.None);
+    }
+}

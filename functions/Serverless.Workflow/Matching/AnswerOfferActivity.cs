@@ -1,0 +1,53 @@
+using Microsoft.DurableTask;
+using Serverless.Workflow.Applications;
+using Serverless.Workflow.Experts;
+using Serverless.Workflow.Links;
+using Serverless.Workflow.Orchestration;
+
+namespace Serverless.Workflow.Matching;
+
+/// <summary>How an offer (or an admin's manual assignment) of a task ended.</summary>
+public sealed record OfferOutcome(string ApplicationId, string TaskId, int Offer, OfferAnswered Answer);
+
+/// <summary>
+/// Records how an offer ended. Accepted (the load was taken when the expert accepted): the task is the expert's.
+/// Otherwise the expert is passed over for this task, the offer's link stops working, and a load taken by an
+/// acceptance that came too late is given back. Idempotent.
+/// </summary>
+public sealed class AnswerOfferActivity(
+    ApplicationStore applications, AssignmentStore assignments, ExpertStore experts, ExpertLoads loads, LinkStore links)
+    : TaskActivity<OfferOutcome, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, OfferOutcome input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var answer = input.Answer;
+        var assignment = await assignments.FindAsync(input.ApplicationId, input.TaskId, CancellationToken.None)
+            ?? throw new InvalidOperationException($"Task {input.TaskId} of {input.ApplicationId} was never offered.");
+        if (answer.Result == OfferResult.Accepted)
+        {
+            var expert = await experts.FindAsync(answer.ExpertId, CancellationToken.None);
+            (assignment.Status, assignment.ExpertId, assignment.ExpertName, assignment.AcceptedAt) =
+                (nameof(AssignmentStatus.Active), answer.ExpertId, expert?.Name ?? answer.ExpertId, answer.At);
+        }
+        else
+        {
+            await links.RevokeAsync(
+                input.ApplicationId,
+                link => link.Purpose == nameof(LinkPurpose.AssignmentOffer) && link.TaskId == input.TaskId && link.Round == input.Offer,
+                CancellationToken.None);
+            if (await loads.HolderAsync(input.ApplicationId, input.TaskId, CancellationToken.None) == answer.ExpertId)
+            {
+                await loads.ReleaseAsync(input.ApplicationId, input.TaskId, CancellationToken.None);
+            }
+
+            assignment.PassedOver = string.Join(",", assignment.PassedOverIds.Append(answer.ExpertId).Distinct());
+        }
+
+        await assignments.SaveAsync(assignment, CancellationToken.None);
+        await applications.RecordEventAsync(
+            input.ApplicationId, $"Offer{answer.Result}", $"expert:{answer.ExpertId}", answer.Comment is null ? input.TaskId : $"{input.TaskId}: {answer.Comment}",
+            answer.At, $"offer-{input.TaskId}-{input.Offer}", CancellationToken.None);
+        return true;
+    }
+}

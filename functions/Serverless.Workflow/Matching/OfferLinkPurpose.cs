@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Serverless.Workflow.Applications;
+using Serverless.Workflow.Experts;
+using Serverless.Workflow.Http;
+using Serverless.Workflow.Links;
+using Serverless.Workflow.Orchestration;
+
+namespace Serverless.Workflow.Matching;
+
+/// <summary>
+/// An expert's offer: the task and the firm; accept (confirming no conflict of interest) or decline. Accepting takes
+/// the expert's load at once, under ETag, so an expert who filled up meanwhile is told so (409) and the task moves on.
+/// </summary>
+public sealed class OfferLinkPurpose(ApplicationStore applications, ExpertLoads loads, TimeProvider time) : ILinkPurpose
+{
+    const string Accept = "accept";
+    const string Decline = "decline";
+
+    public LinkPurpose Purpose => LinkPurpose.AssignmentOffer;
+
+    public long MaxFormBytes => 64 * 1024;
+
+    public string Title(LinkPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.Say("전문가 과제 수행 요청", "Support task offered");
+    }
+
+    public async Task WriteAsync(LinkPage page, LinkEntity link, IFormCollection? posted, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(link);
+        var application = (await applications.FindAsync(link.ApplicationId, cancellationToken))!;
+        var task = ApplicationPlan.Task(application, link.TaskId)!;
+        page.Field(page.Say("접수번호", "Receipt number"), application.ReceiptNumber)
+            .Field(page.Say("기업", "Firm"), $"{application.FirmName} ({application.BusinessRegistrationNumber})")
+            .Field(page.Say("과제", "Task"), $"{task.TaskId} {task.SupportType} ({task.Category})")
+            .Field(page.Say("내용", "Description"), task.Description)
+            .Field(page.Say("사업비", "Budget"), task.BudgetKrw.ToString("#,0", CultureInfo.InvariantCulture) + " KRW")
+            .BeginForm()
+            .Choice("decision", Accept, page.Say("수락", "Accept"), posted?["decision"].ToString() == Accept)
+            .Choice("decision", Decline, page.Say("거절", "Decline"), posted?["decision"].ToString() == Decline)
+            .Checkbox("noConflict", "true", page.Say("이 기업과 이해충돌이 없음을 확인합니다 (수락 시 필수)", "I confirm I have no conflict of interest with this firm (required to accept)"),
+                posted?["noConflict"].ToString() == "true")
+            .TextArea("comment", page.Say("의견 (선택)", "Comment (optional)"), posted?["comment"].ToString() ?? "", FormFields.MaxTextLength)
+            .EndForm(page.Say("제출", "Submit"));
+    }
+
+    public (string? Decision, ValidationErrors Errors) Read(IFormCollection form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var errors = new ValidationErrors();
+        var decision = FormFields.OneOf(form, "decision", [Accept, Decline], errors);
+        if (decision == Accept && form["noConflict"].ToString() != "true")
+        {
+            errors.Add("noConflict", "Accepting requires confirming noConflict=true.");
+        }
+
+        var comment = FormFields.Text(form, "comment", required: false, errors);
+        var result = decision == Accept ? OfferResult.Accepted : OfferResult.Declined;
+        return errors.Any ? (null, errors) : (JsonSerializer.Serialize(new OfferAnswered(result, "", comment, time.GetUtcNow()), Json.Options), errors);
+    }
+
+    public async Task<string?> DeliverAsync(LinkEntity link, string decision, IFormCollection form, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        ArgumentNullException.ThrowIfNull(durable);
+        var answer = JsonSerializer.Deserialize<OfferAnswered>(decision, Json.Options)! with { ExpertId = link.Actor };
+        string? refused = null;
+        if (answer.Result == OfferResult.Accepted)
+        {
+            var taken = await loads.TakeAsync(link.Actor, link.ApplicationId, link.TaskId, cancellationToken);
+            refused = taken switch
+            {
+                TakeResult.Taken => null,
+                TakeResult.Full => "You have reached your maximum number of active assignments, so this task goes to another expert. 최대 동시 수행 과제 수에 도달하여 다른 전문가에게 배정됩니다.",
+                TakeResult.TaskTaken => "This task has meanwhile been given to another expert. 이 과제는 이미 다른 전문가에게 배정되었습니다.",
+                _ => "Your expert profile is no longer active. 전문가 등록이 비활성 상태입니다.",
+            };
+            answer = refused is null ? answer : answer with { Result = OfferResult.Unavailable };
+        }
+
+        await durable.RaiseEventAsync(link.ApplicationId, WorkflowEvents.OfferAnswered(link.TaskId, link.Round), answer, cancellationToken);
+        return refused;
+    }
+
+    public void Describe(LinkPage page, string decision)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var answer = JsonSerializer.Deserialize<OfferAnswered>(decision, Json.Options)!;
+        page.Field(page.Say("답변", "Answer"), answer.Result == OfferResult.Accepted ? page.Say("수락", "Accept") : page.Say("거절", "Decline"));
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.DurableTask;
+using Serverless.Workflow.Email;
+using Serverless.Workflow.Matching;
+
+namespace Serverless.Workflow.Orchestration;
+
+/// <summary>
+/// Waits for one task's report (WORKFLOW.md, step 6): the expert's link, one reminder at
+/// <see cref="WorkflowOptions.EngagementReminderAfter"/>, and past <see cref="WorkflowOptions.EngagementDeadline"/> the
+/// task is flagged and the staff mailed while the wait goes on.
+/// </summary>
+internal static class EngagementStep
+{
+    public static async Task AwaitReportAsync(TaskOrchestrationContext context, StatusSteps steps, WorkflowOptions workflow, string taskId)
+    {
+        var start = context.CurrentUtcDateTime;
+        var due = start + workflow.EngagementDeadline;
+        await SendLinkAsync(context, steps, taskId, reminder: false, due);
+
+        var report = context.WaitForExternalEvent<ReportSubmitted>(WorkflowEvents.ReportSubmitted(taskId));
+        var reminderAt = start + workflow.EngagementReminderAfter;
+        if (reminderAt < due && !await ArrivesBeforeAsync(context, report, reminderAt))
+        {
+            await SendLinkAsync(context, steps, taskId, reminder: true, due);
+        }
+
+        if (!await ArrivesBeforeAsync(context, report, due))
+        {
+            var task = await RecordAsync(context, steps, taskId, null);
+            await steps.MailAsync(EmailKind.EngagementOverdue, $"overdue-{taskId}", task);
+        }
+
+        await RecordAsync(context, steps, taskId, await report);
+    }
+
+    /// <summary>True when the report is in by <paramref name="time"/> (it may have come before).</summary>
+    static async Task<bool> ArrivesBeforeAsync(TaskOrchestrationContext context, Task<ReportSubmitted> report, DateTime time)
+    {
+        if (report.IsCompleted)
+        {
+            return true;
+        }
+
+        using var wakeUp = new CancellationTokenSource();
+        var timer = context.CreateTimer(time, wakeUp.Token);
+        var arrived = await Task.WhenAny(report, timer) == report;
+        if (arrived)
+        {
+            wakeUp.Cancel();
+        }
+
+        return arrived;
+    }
+
+    static Task<bool> SendLinkAsync(TaskOrchestrationContext context, StatusSteps steps, string taskId, bool reminder, DateTime due) =>
+        context.CallActivityAsync<bool>(
+            nameof(SendEngagementLinkActivity), new EngagementLinkWanted(steps.ApplicationId, taskId, reminder, new DateTimeOffset(due, TimeSpan.Zero)),
+            SupportApplicationOrchestrator.ActivityRetry);
+
+    static Task<IReadOnlyList<string>> RecordAsync(TaskOrchestrationContext context, StatusSteps steps, string taskId, ReportSubmitted? report) =>
+        context.CallActivityAsync<IReadOnlyList<string>>(
+            nameof(RecordTaskActivity), new TaskEvent(steps.ApplicationId, taskId, report, steps.Now), SupportApplicationOrchestrator.ActivityRetry);
+}
