@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Serverless.LocalHost.Azurite;
+using Serverless.LocalHost.Demo;
 using Serverless.LocalHost.DevMailbox;
 using Serverless.LocalHost.Durable;
 using Serverless.Workflow;
@@ -67,6 +68,7 @@ public sealed class LocalHostApp : IAsyncDisposable
             parts.Push(engine);
             builder.AddWorkflow();
             builder.Services.AddDevMailbox();
+            builder.Services.AddHostedService<DemoData>();
             builder.Services.AddProblemDetails();
 
             var app = builder.Build();

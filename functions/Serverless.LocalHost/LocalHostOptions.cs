@@ -10,6 +10,9 @@ public sealed class LocalHostOptions
     /// <summary>The key admin routes expect in <c>x-functions-key</c>; generated at start when not set.</summary>
     public string? AdminKey { get; set; }
 
+    /// <summary>Seeds a demo pool of experts and reviewers at start (see <see cref="Demo.DemoData"/>).</summary>
+    public bool SeedDemoData { get; set; }
+
     [Required]
     public AzuriteOptions Azurite { get; set; } = new();
 }
