@@ -11,7 +11,7 @@ namespace Serverless.LocalHost.Demo;
 /// reviewer, so a user can drive an application from submission to completion by clicking links. Runs after the
 /// tables exist; a member already there (same email) is left as it is, with its counts.
 /// </summary>
-internal sealed class DemoData(IOptions<LocalHostOptions> options, ExpertStore experts, ReviewerStore reviewers, ILogger<DemoData> logger) : IHostedService
+internal sealed partial class DemoData(IOptions<LocalHostOptions> options, ExpertStore experts, ReviewerStore reviewers, ILogger<DemoData> logger) : IHostedService
 {
     static readonly (string Name, string Organization, string Sector, string[] Fields, int Years, int Max, string Language)[] Experts =
     [
@@ -68,9 +68,11 @@ internal sealed class DemoData(IOptions<LocalHostOptions> options, ExpertStore e
             }
         }
 
-        logger.LogInformation("Demo data: {Experts} experts, {Reviewers} reviewers (mail to *@demo.namdong-cluster.local shows in /dev/mailbox).",
-            Experts.Length, Reviewers.Length);
+        LogSeeded(logger, Experts.Length, Reviewers.Length);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: {Experts} experts, {Reviewers} reviewers (their mail shows in /dev/mailbox).")]
+    static partial void LogSeeded(ILogger logger, int experts, int reviewers);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
