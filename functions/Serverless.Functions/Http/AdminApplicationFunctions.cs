@@ -16,6 +16,14 @@ public sealed class AdminApplicationFunctions(AdminApplicationHandlers handlers)
         CancellationToken cancellationToken) =>
         handlers.ResendAsync(applicationId, durable, cancellationToken);
 
+    [Function(nameof(TerminateApplication))]
+    public Task<IResult> TerminateApplication(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Terminate)] HttpRequest request,
+        string applicationId,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) =>
+        handlers.TerminateAsync(request, applicationId, durable, cancellationToken);
+
     [Function(nameof(AssignTask))]
     public Task<IResult> AssignTask(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Assign)] HttpRequest request,

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Serverless.Workflow.Applications;
+using Serverless.Workflow.Completion;
 using Serverless.Workflow.Experts;
 using Serverless.Workflow.Matching;
 using Serverless.Workflow.Orchestration;
@@ -9,8 +10,46 @@ namespace Serverless.Workflow.Http;
 
 /// <summary>The admins' operations on one application (API.md, Admin). The admin key is checked by the host.</summary>
 public sealed class AdminApplicationHandlers(
-    ApplicationStore applications, AssignmentStore assignments, ExpertStore experts, ExpertLoads loads, TimeProvider time)
+    ApplicationStore applications, AssignmentStore assignments, ExpertStore experts, ExpertLoads loads, ApplicationRelease release, TimeProvider time)
 {
+    /// <summary>
+    /// Stops the application's workflow for good: <c>Terminated</c>, with what it held given back (reviews, experts'
+    /// loads, live links) and the admin's reason in the audit trail.
+    /// </summary>
+    public async Task<IResult> TerminateAsync(HttpRequest request, string applicationId, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        var application = ApplicationIds.IsValid(applicationId) ? await applications.FindAsync(applicationId, cancellationToken) : null;
+        if (application is null)
+        {
+            return Problems.NotFound();
+        }
+
+        var (body, _, problem) = await RequestBody.ReadJsonAsync<AdminAction>(request, 4 * 1024, "request", cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var reason = body?.Reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > 500 || reason.Any(char.IsControl))
+        {
+            return Problems.Invalid("reason", "Required: 1 to 500 characters, no control characters.");
+        }
+
+        if (application.CurrentStatus.IsTerminal())
+        {
+            return Problems.Conflict($"The application is {application.Status} already.");
+        }
+
+        await durable.TerminateInstanceAsync(applicationId, reason, cancellationToken);
+        await release.ReleaseAsync(applicationId, CancellationToken.None);
+        var now = time.GetUtcNow();
+        await applications.ApplyStatusAsync(new StatusChange(applicationId, ApplicationStatus.Terminated, application.Round, now, reason), CancellationToken.None);
+        await applications.AppendEventAsync(applicationId, "Terminated", "admin", reason, now, CancellationToken.None);
+        return TypedResults.Accepted($"/api/admin/applications/{applicationId}");
+    }
+
     /// <summary>Revokes the pending review link and mails a new one; with no reviewer yet, tries again to find one.</summary>
     public async Task<IResult> ResendAsync(string applicationId, DurableTaskClient durable, CancellationToken cancellationToken)
     {
@@ -79,6 +118,9 @@ public sealed class AdminApplicationHandlers(
         return TypedResults.Accepted($"/api/admin/applications/{applicationId}");
     }
 }
+
+/// <summary>The body of an admin's operation on an application.</summary>
+public sealed record AdminAction(string? Reason);
 
 /// <summary>The body of a manual assignment.</summary>
 public sealed record ManualAssignment(string? ExpertId);

@@ -20,6 +20,7 @@ public static class ApiRoutes
     public const string Reviewer = "api/admin/reviewers/{reviewerId}";
     public const string Resend = "api/admin/applications/{applicationId}/resend";
     public const string Link = "api/links/{token}";
+    public const string Terminate = "api/admin/applications/{applicationId}/terminate";
     public const string Assign = "api/admin/applications/{applicationId}/tasks/{taskId}/assign";
     public const string Experts = "api/admin/experts";
     public const string Expert = "api/admin/experts/{expertId}";
@@ -36,6 +37,7 @@ public static class ApiRoutes
         new("GET", Link, "ShowLink", "The page an emailed link opens (never changes state)", [200, 404, 410]),
         new("POST", Link, "DecideLink", "Submits the emailed link's form (review decision, offer answer, report, feedback)", [200, 400, 404, 410, 413, 415]),
         new("POST", Resend, "ResendLink", "Revokes the pending link and mails a new one (admin key)", [202, 401, 403, 404, 409]),
+        new("POST", Terminate, "TerminateApplication", "Stops an application for good, giving back what it holds (admin key)", [202, 400, 401, 403, 404, 409, 413, 415]),
         new("POST", Assign, "AssignTask", "Gives an Unmatched task to an expert (admin key)", [202, 400, 401, 403, 404, 409, 413, 415]),
         new("GET", Experts, "ListExperts", "The expert pool (admin key)", [200, 401, 403]),
         new("POST", Experts, "CreateExpert", "Adds an expert (admin key)", [201, 400, 401, 403, 409, 413, 415]),

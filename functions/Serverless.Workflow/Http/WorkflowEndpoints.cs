@@ -36,6 +36,8 @@ public static class WorkflowEndpoints
 
         app.MapPost(ApiRoutes.Resend, (string applicationId, [FromServices] AdminApplicationHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
             h.ResendAsync(applicationId, durable, ct));
+        app.MapPost(ApiRoutes.Terminate, (HttpRequest request, string applicationId, [FromServices] AdminApplicationHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
+            h.TerminateAsync(request, applicationId, durable, ct));
         app.MapPost(ApiRoutes.Assign, (HttpRequest request, string applicationId, string taskId, [FromServices] AdminApplicationHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
             h.AssignAsync(request, applicationId, taskId, durable, ct));
 

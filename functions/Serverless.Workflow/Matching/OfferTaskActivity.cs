@@ -53,9 +53,11 @@ public sealed class OfferTaskActivity(
 
     async Task<ExpertEntity?> ChooseAsync(ApplicationEntity application, AssignmentEntity assignment, string taskId)
     {
+        // Another task of this application counts from its offer on, so tasks matched side by side spread out.
         var others = (await assignments.ListAsync(application.ApplicationId, CancellationToken.None))
-            .Where(a => a.TaskId != taskId && a.CurrentStatus is AssignmentStatus.Active or AssignmentStatus.Completed)
-            .Select(a => a.ExpertId)
+            .Where(a => a.TaskId != taskId)
+            .Select(a => a.CurrentStatus == AssignmentStatus.Offered ? a.OfferedTo : a.ExpertId)
+            .Where(id => id.Length > 0)
             .ToHashSet();
         var ranked = ExpertRanking.Rank(
             await experts.ListAsync(CancellationToken.None),
