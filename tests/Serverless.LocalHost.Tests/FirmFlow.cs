@@ -43,9 +43,9 @@ internal static class FirmFlow
 
     public sealed record Submitted(string ApplicationId, string AccessToken);
 
-    public static async Task<Submitted> SubmitAsync(LocalHostProcess host, string? businessRegistrationNumber = null, int employees = 42)
+    public static async Task<Submitted> SubmitAsync(LocalHostProcess host, string? businessRegistrationNumber = null, int employees = 42, string? json = null)
     {
-        using var response = await PostAsync(host, ApplicationJson(businessRegistrationNumber, employees: employees));
+        using var response = await PostAsync(host, json ?? ApplicationJson(businessRegistrationNumber, employees: employees));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return new Submitted(body.GetProperty("applicationId").GetString()!, body.GetProperty("accessToken").GetString()!);

@@ -18,9 +18,9 @@ internal static class ReviewFlow
     public sealed record InReview(FirmFlow.Submitted Application, string ReceiptNumber, string BusinessRegistrationNumber);
 
     /// <summary>A new firm applies with its documents; returns once the application awaits review.</summary>
-    public static async Task<InReview> SubmitForReviewAsync(LocalHostProcess host, string? businessRegistrationNumber = null)
+    public static async Task<InReview> SubmitForReviewAsync(LocalHostProcess host, string? businessRegistrationNumber = null, string? json = null)
     {
-        var application = await FirmFlow.SubmitAsync(host, businessRegistrationNumber);
+        var application = await FirmFlow.SubmitAsync(host, businessRegistrationNumber, json: json);
         await FirmFlow.UploadRequiredAsync(host, application);
         var view = await FirmFlow.WaitForStatusAsync(host, application, "AwaitingReview");
         return new InReview(

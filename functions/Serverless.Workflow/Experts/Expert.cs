@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using System.Text.Json.Serialization;
 using Azure;
 using Azure.Data.Tables;
@@ -67,6 +68,7 @@ public sealed class ExpertEntity : ITableEntity
     /// <summary>Tasks this expert ever accepted.</summary>
     public int TotalAssignments { get; set; }
 
+    [IgnoreDataMember]
     public IReadOnlyList<DifficultyCategory> FieldList =>
         Fields.Length == 0 ? [] : [.. Fields.Split(',').Select(Enum.Parse<DifficultyCategory>)];
 

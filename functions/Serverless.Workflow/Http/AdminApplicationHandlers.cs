@@ -97,7 +97,8 @@ public sealed class AdminApplicationHandlers(
             return Problems.Invalid("expertId", "No such expert.");
         }
 
-        var refusal = assignment.CurrentStatus != AssignmentStatus.Unmatched ? $"Task {taskId} is {assignment.Status}; only an Unmatched task is assigned by hand."
+        var unmatched = assignment.CurrentStatus == AssignmentStatus.Unmatched && await loads.HolderAsync(applicationId, taskId, cancellationToken) is null;
+        var refusal = !unmatched ? $"Task {taskId} is {assignment.Status} or being assigned; only an Unmatched task is assigned by hand."
             : !expert.Active ? "The expert is not active."
             : ExpertRanking.HasConflict(expert, new MatchingFirm(application!.BusinessRegistrationNumber, application.FirmName)) ? "The expert has a conflict of interest with this firm."
             : await loads.TakeAsync(expert.RowKey, applicationId, taskId, cancellationToken) switch

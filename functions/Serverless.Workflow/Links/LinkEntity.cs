@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using System.Text.Json.Serialization;
 using Azure;
 using Azure.Data.Tables;
@@ -56,6 +57,7 @@ public sealed class LinkEntity : ITableEntity
     public DateTimeOffset? RevokedAt { get; set; }
 
     /// <summary>The step the link decides: links of one step compete, and the first decision wins.</summary>
+    [IgnoreDataMember]
     public string Step => $"{Purpose}:{Round}:{TaskId}";
 
     public bool IsLive(DateTimeOffset now) => UsedAt is null && RevokedAt is null && (ExpiresAt is null || now < ExpiresAt);

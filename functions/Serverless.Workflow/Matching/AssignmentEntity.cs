@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using System.Text.Json.Serialization;
 using Azure;
 using Azure.Data.Tables;
@@ -55,9 +56,12 @@ public sealed class AssignmentEntity : ITableEntity
     /// <summary>The engagement ran past its deadline without a report.</summary>
     public bool SlaBreached { get; set; }
 
+    [IgnoreDataMember]
     public string TaskId => RowKey;
 
+    [IgnoreDataMember]
     public AssignmentStatus CurrentStatus => Enum.Parse<AssignmentStatus>(Status);
 
+    [IgnoreDataMember]
     public IReadOnlySet<string> PassedOverIds => PassedOver.Length == 0 ? new HashSet<string>() : PassedOver.Split(',').ToHashSet();
 }

@@ -16,22 +16,32 @@ internal static class MatchingStep
     /// <summary>More offers than any pool will see for one task; the loop ends long before, when nobody is left.</summary>
     const int MaxOffers = 200;
 
-    public static async Task AssignAsync(TaskOrchestrationContext context, StatusSteps steps, WorkflowOptions workflow, string taskId)
-    {
-        for (var offer = 1; offer <= MaxOffers; offer++)
-        {
-            var expiresAt = context.CurrentUtcDateTime + workflow.OfferDeadline;
-            var expert = await context.CallActivityAsync<string?>(
-                nameof(OfferTaskActivity), new OfferWanted(steps.ApplicationId, taskId, offer, new DateTimeOffset(expiresAt, TimeSpan.Zero)),
-                SupportApplicationOrchestrator.ActivityRetry);
-            if (expert is null)
-            {
-                break;
-            }
+    /// <summary>The <see cref="Number"/>th offer of a task: to whom (null: nobody left), open until when.</summary>
+    public sealed record Offer(string TaskId, int Number, string? ExpertId, DateTime ExpiresAt);
 
+    /// <summary>
+    /// Makes one offer. The orchestrator makes every task's first offer one after the other, so each choice sees the
+    /// experts already offered another task of the application; the waits then run side by side.
+    /// </summary>
+    public static async Task<Offer> OfferAsync(TaskOrchestrationContext context, StatusSteps steps, WorkflowOptions workflow, string taskId, int number)
+    {
+        var expiresAt = context.CurrentUtcDateTime + workflow.OfferDeadline;
+        var expert = await context.CallActivityAsync<string?>(
+            nameof(OfferTaskActivity), new OfferWanted(steps.ApplicationId, taskId, number, new DateTimeOffset(expiresAt, TimeSpan.Zero)),
+            SupportApplicationOrchestrator.ActivityRetry);
+        return new Offer(taskId, number, expert, expiresAt);
+    }
+
+    /// <summary>Waits for the answer to the offer, and offers again until someone accepts or nobody is left.</summary>
+    public static async Task AssignAsync(TaskOrchestrationContext context, StatusSteps steps, WorkflowOptions workflow, Offer first)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        var taskId = first.TaskId;
+        for (var offer = first; offer.ExpertId is { } expert && offer.Number <= MaxOffers; offer = await OfferAsync(context, steps, workflow, taskId, offer.Number + 1))
+        {
             using var lapse = new CancellationTokenSource();
-            var answered = context.WaitForExternalEvent<OfferAnswered>(WorkflowEvents.OfferAnswered(taskId, offer));
-            var timer = context.CreateTimer(expiresAt, lapse.Token);
+            var answered = context.WaitForExternalEvent<OfferAnswered>(WorkflowEvents.OfferAnswered(taskId, offer.Number));
+            var timer = context.CreateTimer(offer.ExpiresAt, lapse.Token);
             OfferAnswered answer;
             if (await Task.WhenAny(answered, timer) == answered)
             {
@@ -43,7 +53,7 @@ internal static class MatchingStep
                 answer = new OfferAnswered(OfferResult.Lapsed, expert, null, steps.Now);
             }
 
-            await RecordAsync(context, steps, taskId, offer, answer);
+            await RecordAsync(context, steps, taskId, offer.Number, answer);
             if (answer.Result == OfferResult.Accepted)
             {
                 return;

@@ -111,7 +111,13 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
     {
         var tasks = await context.CallActivityAsync<IReadOnlyList<string>>(nameof(LoadPlanActivity), steps.ApplicationId, ActivityRetry);
         await steps.RecordAsync(ApplicationStatus.Matching, pendingKind: PendingKinds.Matching);
-        await Task.WhenAll(tasks.Select(task => MatchingStep.AssignAsync(context, steps, workflow, task)));
+        var firstOffers = new List<MatchingStep.Offer>();
+        foreach (var task in tasks)
+        {
+            firstOffers.Add(await MatchingStep.OfferAsync(context, steps, workflow, task, 1));
+        }
+
+        await Task.WhenAll(firstOffers.Select(offer => MatchingStep.AssignAsync(context, steps, workflow, offer)));
 
         await steps.RecordAsync(ApplicationStatus.InProgress, pendingKind: PendingKinds.Engagement);
         await Task.WhenAll(tasks.Select(task => EngagementStep.AwaitReportAsync(context, steps, workflow, task)));
