@@ -1,0 +1,87 @@
+using System.Net;
+using Serverless.Testing;
+using Xunit;
+
+namespace Serverless.LocalHost.Tests;
+
+/// <summary>The timers after approval, in seconds: an offer lapses, a report is reminded and overdue, feedback is not waited for.</summary>
+public sealed class SupportTimerTests(QuickSupportHostFixture fixture) : IClassFixture<QuickSupportHostFixture>
+{
+    LocalHostProcess Host => fixture.Host;
+
+    [Fact]
+    public async Task OfferLapses_ThenTheNextCandidate_ThenReportReminderAndOverdue_ThenCompletedWithoutFeedback()
+    {
+        var application = await SupportFlow.ApprovedAsync(Host, ["Export"]);
+        var receipt = application.ReceiptNumber;
+
+        // T1's first offer goes unanswered past OfferDeadline: the next candidate gets one; the first link is dead.
+        var (lapsed, lapsedLink) = await SupportFlow.TaskMailAsync(Host, receipt, "T1", SupportFlow.OfferSubject);
+        var (next, nextLink) = await SupportFlow.TaskMailAsync(Host, receipt, "T1", SupportFlow.OfferSubject, lapsedLink);
+        Assert.NotEqual(lapsed.To, next.To);
+        using (var late = await SupportFlow.AnswerAsync(Host, lapsedLink, "accept"))
+        {
+            Assert.Equal(HttpStatusCode.Gone, late.StatusCode);
+        }
+
+        using (var accepted = await SupportFlow.AnswerAsync(Host, nextLink, "accept"))
+        {
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        }
+
+        var (_, t2Offer) = await SupportFlow.TaskMailAsync(Host, receipt, "T2", SupportFlow.OfferSubject);
+        using (var accepted = await SupportFlow.AnswerAsync(Host, t2Offer, "accept"))
+        {
+            // T2's offer may have lapsed already (5 s); then the next candidate's is accepted instead.
+            if (accepted.StatusCode != HttpStatusCode.OK)
+            {
+                await AcceptNextAsync(receipt, "T2", t2Offer);
+            }
+        }
+
+        await FirmFlow.WaitForStatusAsync(Host, application.Application, "InProgress");
+
+        // No report: a reminder with a new link at 2 s, the staff told at 4 s; the report is still taken after that.
+        var (_, firstReportLink) = await SupportFlow.TaskMailAsync(Host, receipt, "T1", SupportFlow.EngagementSubject);
+        var (_, reminderLink) = await SupportFlow.TaskMailAsync(Host, receipt, "T1", SupportFlow.ReportReminderSubject);
+        var overdue = await Mailbox.WaitForAsync(Host, receipt, "전문가 수행 기한 초과");
+        Assert.Equal(["staff@namdong-cluster.local"], overdue.To);
+        using (var replaced = await SupportFlow.ReportAsync(Host, firstReportLink, "첫 링크"))
+        {
+            Assert.Equal(HttpStatusCode.Gone, replaced.StatusCode);
+        }
+
+        using (var report = await SupportFlow.ReportAsync(Host, reminderLink, "늦었지만 완료했습니다"))
+        {
+            Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        }
+
+        var (_, t2Report) = await SupportFlow.TaskMailAsync(Host, receipt, "T2", SupportFlow.ReportReminderSubject);
+        using (var report = await SupportFlow.ReportAsync(Host, t2Report, "완료"))
+        {
+            Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        }
+
+        // Nobody gives feedback: the application completes at FeedbackDeadline (3 s) all the same.
+        var view = await FirmFlow.WaitForStatusAsync(Host, application.Application, "Completed");
+        Assert.Equal(["InProgress", "AwaitingFeedback", "Completed"], FirmFlow.Timeline(view).TakeLast(3));
+        Assert.Equal(1, await ReviewFlow.CountMailsAsync(Host, receipt, "지원 완료 안내"));
+    }
+
+    async Task AcceptNextAsync(string receipt, string taskId, params string[] seen)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var (_, link) = await SupportFlow.TaskMailAsync(Host, receipt, taskId, SupportFlow.OfferSubject, seen);
+            using var accepted = await SupportFlow.AnswerAsync(Host, link, "accept");
+            if (accepted.StatusCode == HttpStatusCode.OK)
+            {
+                return;
+            }
+
+            seen = [.. seen, link];
+        }
+
+        Assert.Fail($"No offer of {taskId} could be accepted in time.");
+    }
+}
