@@ -83,6 +83,33 @@ internal static class FirmFlow
         throw new TimeoutException($"Still {view.GetProperty("status")} after {limit}, expected {status}.\n{host.Output}");
     }
 
+    /// <summary>
+    /// Polls the firm's view until its timeline has passed through the status (the workflow may have moved on, as an
+    /// approved application does to matching); returns the view.
+    /// </summary>
+    public static async Task<JsonElement> WaitForReachedAsync(LocalHostProcess host, Submitted application, string status)
+    {
+        var clock = Stopwatch.StartNew();
+        JsonElement view;
+        do
+        {
+            view = await GetAsync(host, application);
+            if (Timeline(view).Contains(status))
+            {
+                return view;
+            }
+
+            await Task.Delay(250);
+        }
+        while (clock.Elapsed < StatusTimeout);
+
+        throw new TimeoutException($"Still {view.GetProperty("status")} after {StatusTimeout}, never {status}.\n{host.Output}");
+    }
+
+    /// <summary>The timeline's statuses up to and including the first <paramref name="status"/>.</summary>
+    public static IReadOnlyList<string> TimelineUntil(JsonElement view, string status) =>
+        [.. Timeline(view).TakeWhile(s => s != status), status];
+
     public static async Task<HttpResponseMessage> UploadAsync(
         LocalHostProcess host, Submitted application, string? kind, byte[]? file, string fileName, string? bearer = null)
     {

@@ -31,7 +31,7 @@ public sealed class NoReviewerTests(IntakeHostFixture fixture) : IClassFixture<I
         var (mail, link) = await ReviewFlow.LinkMailAsync(Host, review.ReceiptNumber, ReviewFlow.RequestSubject);
         Assert.Equal((await AdminApi.ReviewerAsync(Host, reviewerId)).GetProperty("email").GetString(), mail.To.Single());
         await ReviewFlow.DecideOkAsync(Host, link, "approve");
-        await FirmFlow.WaitForStatusAsync(Host, review.Application, "Approved");
+        await FirmFlow.WaitForReachedAsync(Host, review.Application, "Approved");
 
         using var tooLate = await AdminApi.SendAsync(Host, HttpMethod.Post, resend);
         using var unknown = await AdminApi.SendAsync(Host, HttpMethod.Post, $"/api/admin/applications/{new string('0', 32)}/resend");
