@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Completion;
 using Serverless.Workflow.Diagnosis;
+using Serverless.Workflow.Engagement;
 using Serverless.Workflow.Documents;
 using Serverless.Workflow.Email;
 using Serverless.Workflow.Http;

@@ -103,6 +103,10 @@ public sealed class SupportTests(SupportHostFixture fixture) : IClassFixture<Sup
         Assert.Equal(HttpStatusCode.Gone, lateAnswer.StatusCode); // the pending offer's link was revoked
         Assert.Equal("기업 요청으로 중단", view.GetProperty("timeline").EnumerateArray().Last().GetProperty("note").GetString());
         Assert.Equal(loadsBefore, await LoadsAsync());
+        using var assignAfterwards = await AdminApi.SendAsync(Host, HttpMethod.Post,
+            $"/api/admin/applications/{application.Application.ApplicationId}/tasks/T2/assign", new { expertId = holder.GetProperty("expertId").GetString() });
+        Assert.Equal(HttpStatusCode.Conflict, assignAfterwards.StatusCode); // an ended application takes no work
+        Assert.Equal(loadsBefore, await LoadsAsync());
     }
 
     [Fact]
@@ -209,7 +213,7 @@ public sealed class SupportTests(SupportHostFixture fixture) : IClassFixture<Sup
         }
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], statuses);
-        Assert.Contains("maximum", refusedPage, StringComparison.Ordinal);
+        Assert.Contains("최대 동시 수행 과제 수에 도달", refusedPage, StringComparison.Ordinal); // in the expert's language
         Assert.Equal(1, (await SupportFlow.ExpertAsync(Host, single)).GetProperty("activeAssignments").GetInt32());
         var loser = answers[0].StatusCode == HttpStatusCode.Conflict ? first : second;
         var (next, _) = await SupportFlow.TaskMailAsync(Host, loser.ReceiptNumber, "T1", SupportFlow.OfferSubject, loser == first ? firstLink : secondLink);

@@ -3,6 +3,7 @@ using Microsoft.DurableTask;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Completion;
 using Serverless.Workflow.Diagnosis;
+using Serverless.Workflow.Engagement;
 using Serverless.Workflow.Matching;
 using Serverless.Workflow.Orchestration;
 using Serverless.Workflow.Review;

@@ -77,6 +77,26 @@ public sealed class ApplicationStore(WorkflowStorage storage)
         await storage.Applications.UpdateEntityAsync(application, application.ETag, TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>
+    /// Writes a status that ends the application from outside the workflow (an admin's terminate), retrying when the
+    /// workflow's own projection write got in between.
+    /// </summary>
+    public async Task RecordTerminalAsync(StatusChange change, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await ApplyStatusAsync(change, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                // The workflow recorded a step a moment ago: apply the end over it.
+            }
+        }
+    }
+
     /// <summary>Replaces the form of an application whose firm made the changes a reviewer asked for.</summary>
     public async Task UpdateFormAsync(ApplicationEntity application, ApplicationForm form, string requestHash, DateTimeOffset at, CancellationToken cancellationToken)
     {

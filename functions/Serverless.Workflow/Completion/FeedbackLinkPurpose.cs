@@ -51,9 +51,10 @@ public sealed class FeedbackLinkPurpose(ApplicationStore applications, TimeProvi
             : (JsonSerializer.Serialize(new FeedbackGiven(int.Parse(rating!, System.Globalization.CultureInfo.InvariantCulture), comment, time.GetUtcNow()), Json.Options), errors);
     }
 
-    public async Task<string?> DeliverAsync(LinkEntity link, string decision, IFormCollection form, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<string?> DeliverAsync(LinkDelivery delivery, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(link);
+        ArgumentNullException.ThrowIfNull(delivery);
+        var (link, decision) = (delivery.Link, delivery.Decision);
         ArgumentNullException.ThrowIfNull(durable);
         var feedback = JsonSerializer.Deserialize<FeedbackGiven>(decision, Json.Options)!;
         await applications.RecordEventAsync(

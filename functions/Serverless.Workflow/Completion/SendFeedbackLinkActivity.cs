@@ -18,6 +18,11 @@ public sealed class SendFeedbackLinkActivity(ApplicationStore applications, Link
         ArgumentNullException.ThrowIfNull(input);
         var application = await applications.FindAsync(input.ApplicationId, CancellationToken.None)
             ?? throw new InvalidOperationException($"Application {input.ApplicationId} has no projection row.");
+        if (application.CurrentStatus.IsTerminal())
+        {
+            return false; // Terminated while this step was on its way: no new link goes out.
+        }
+
         return await outbox.SendOnceAsync(input.ApplicationId, "feedback-request", async cancellationToken =>
         {
             var token = await links.IssueAsync(

@@ -27,7 +27,7 @@ public enum EmailKind
     /// <summary>To the programme staff: no active reviewer without a conflict could take the review.</summary>
     NoReviewer,
 
-    /// <summary>To the programme staff: no expert is left for a task; details: task id, support type.</summary>
+    /// <summary>To the programme staff: no expert is left for a task; details: the task id.</summary>
     Unmatched,
 
     /// <summary>To the programme staff: an engagement is past its deadline; details: task id, support type, expert.</summary>

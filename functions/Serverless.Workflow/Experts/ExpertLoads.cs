@@ -81,6 +81,16 @@ public sealed class ExpertLoads(WorkflowStorage storage, ExpertStore experts)
         }
     }
 
+    /// <summary>Gives the task back only if <paramref name="expertId"/> holds it (an acceptance that came too late); idempotent.</summary>
+    public async Task ReleaseAsync(string applicationId, string taskId, string expertId, CancellationToken cancellationToken)
+    {
+        var hold = await Table.GetEntityIfExistsAsync<TableEntity>(ExpertEntity.Partition, HoldRow(applicationId, taskId), cancellationToken: cancellationToken);
+        if (hold.HasValue && hold.Value!.GetString("ExpertId") == expertId)
+        {
+            await ReleaseAsync(hold.Value, cancellationToken);
+        }
+    }
+
     /// <summary>Every hold of the application given back (completion, termination); idempotent.</summary>
     public async Task ReleaseAllAsync(string applicationId, CancellationToken cancellationToken)
     {

@@ -12,6 +12,8 @@ namespace Serverless.Workflow.Http;
 public sealed class AdminApplicationHandlers(
     ApplicationStore applications, AssignmentStore assignments, ExpertStore experts, ExpertLoads loads, ApplicationRelease release, TimeProvider time)
 {
+    const int MaxBodyBytes = 4 * 1024;
+
     /// <summary>
     /// Stops the application's workflow for good: <c>Terminated</c>, with what it held given back (reviews, experts'
     /// loads, live links) and the admin's reason in the audit trail.
@@ -25,7 +27,7 @@ public sealed class AdminApplicationHandlers(
             return Problems.NotFound();
         }
 
-        var (body, _, problem) = await RequestBody.ReadJsonAsync<AdminAction>(request, 4 * 1024, "request", cancellationToken);
+        var (body, _, problem) = await RequestBody.ReadJsonAsync<AdminAction>(request, MaxBodyBytes, "request", cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -42,11 +44,13 @@ public sealed class AdminApplicationHandlers(
             return Problems.Conflict($"The application is {application.Status} already.");
         }
 
-        await durable.TerminateInstanceAsync(applicationId, reason, cancellationToken);
-        await release.ReleaseAsync(applicationId, CancellationToken.None);
+        // The projection first: activities still in flight see a terminal application and issue nothing more; then
+        // the engine stops the instance; then what it held is given back.
         var now = time.GetUtcNow();
-        await applications.ApplyStatusAsync(new StatusChange(applicationId, ApplicationStatus.Terminated, application.Round, now, reason), CancellationToken.None);
-        await applications.AppendEventAsync(applicationId, "Terminated", "admin", reason, now, CancellationToken.None);
+        await applications.RecordTerminalAsync(new StatusChange(applicationId, ApplicationStatus.Terminated, application.Round, now, reason), CancellationToken.None);
+        await applications.RecordEventAsync(applicationId, "Terminated", "admin", reason, now, "terminated", CancellationToken.None);
+        await durable.TerminateInstanceAsync(applicationId, reason, CancellationToken.None);
+        await release.ReleaseAsync(applicationId, CancellationToken.None);
         return TypedResults.Accepted($"/api/admin/applications/{applicationId}");
     }
 
@@ -85,7 +89,7 @@ public sealed class AdminApplicationHandlers(
             return Problems.NotFound();
         }
 
-        var (body, _, problem) = await RequestBody.ReadJsonAsync<ManualAssignment>(request, 4 * 1024, "assignment", cancellationToken);
+        var (body, _, problem) = await RequestBody.ReadJsonAsync<ManualAssignment>(request, MaxBodyBytes, "assignment", cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -97,10 +101,12 @@ public sealed class AdminApplicationHandlers(
             return Problems.Invalid("expertId", "No such expert.");
         }
 
-        var unmatched = assignment.CurrentStatus == AssignmentStatus.Unmatched && await loads.HolderAsync(applicationId, taskId, cancellationToken) is null;
+        var unmatched = application!.CurrentStatus is ApplicationStatus.Matching or ApplicationStatus.Unmatched
+            && assignment.CurrentStatus == AssignmentStatus.Unmatched
+            && await loads.HolderAsync(applicationId, taskId, cancellationToken) is null;
         var refusal = !unmatched ? $"Task {taskId} is {assignment.Status} or being assigned; only an Unmatched task is assigned by hand."
             : !expert.Active ? "The expert is not active."
-            : ExpertRanking.HasConflict(expert, new MatchingFirm(application!.BusinessRegistrationNumber, application.FirmName)) ? "The expert has a conflict of interest with this firm."
+            : ExpertRanking.HasConflict(expert, new MatchingFirm(application.BusinessRegistrationNumber, application.FirmName)) ? "The expert has a conflict of interest with this firm."
             : await loads.TakeAsync(expert.RowKey, applicationId, taskId, cancellationToken) switch
             {
                 TakeResult.Taken => null,

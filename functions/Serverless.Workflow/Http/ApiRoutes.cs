@@ -35,7 +35,7 @@ public static class ApiRoutes
         new("POST", Documents, "UploadDocument", "The firm uploads a document (multipart: kind, file)", [201, 400, 401, 404, 409, 413, 415]),
         new("GET", Document, "DownloadDocument", "The firm downloads one of its documents", [200, 401, 404]),
         new("GET", Link, "ShowLink", "The page an emailed link opens (never changes state)", [200, 404, 410]),
-        new("POST", Link, "DecideLink", "Submits the emailed link's form (review decision, offer answer, report, feedback)", [200, 400, 404, 410, 413, 415]),
+        new("POST", Link, "DecideLink", "Submits the emailed link's form (review decision, offer answer, report, feedback)", [200, 400, 404, 409, 410, 413, 415]),
         new("POST", Resend, "ResendLink", "Revokes the pending link and mails a new one (admin key)", [202, 401, 403, 404, 409]),
         new("POST", Terminate, "TerminateApplication", "Stops an application for good, giving back what it holds (admin key)", [202, 400, 401, 403, 404, 409, 413, 415]),
         new("POST", Assign, "AssignTask", "Gives an Unmatched task to an expert (admin key)", [202, 400, 401, 403, 404, 409, 413, 415]),

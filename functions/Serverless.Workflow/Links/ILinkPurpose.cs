@@ -4,6 +4,9 @@ using Serverless.Workflow.Applications;
 
 namespace Serverless.Workflow.Links;
 
+/// <summary>A decision to deliver: the link, the decision standing for its step, and this post's form (a report's file).</summary>
+public sealed record LinkDelivery(LinkEntity Link, string Decision, bool Repeat, IFormCollection Form);
+
 /// <summary>
 /// What one purpose of emailed link shows and decides. The generic handler (<see cref="LinkHandlers"/>) does the rest:
 /// finding the token, refusing used, revoked and expired ones, claiming the step's decision once, the headers.
@@ -24,11 +27,11 @@ public interface ILinkPurpose
     (string? Decision, ValidationErrors Errors) Read(IFormCollection form);
 
     /// <summary>
-    /// Hands the standing decision to the workflow; <paramref name="form"/> is this post's (a report's file). May run
-    /// twice for one decision (a repeated post): the workflow takes one. Returns why the decision could not take
-    /// effect (answered 409: an expert at capacity), or null.
+    /// Hands the standing decision to the workflow. Runs again for a repeated post of the step (<see cref="LinkDelivery.Repeat"/>):
+    /// the workflow takes the first event and ignores the rest, and a repeat must change nothing else. Returns why the
+    /// decision could not take effect (answered 409: an expert at capacity), or null.
     /// </summary>
-    Task<string?> DeliverAsync(LinkEntity link, string decision, IFormCollection form, DurableTaskClient durable, CancellationToken cancellationToken);
+    Task<string?> DeliverAsync(LinkDelivery delivery, DurableTaskClient durable, CancellationToken cancellationToken);
 
     /// <summary>Shows a decision, on the confirmation page or the page saying the step was already decided.</summary>
     void Describe(LinkPage page, string decision);

@@ -54,7 +54,7 @@ public sealed class LinkHandlers(LinkStore links, IEnumerable<ILinkPurpose> purp
 
         // From the claim on, nothing may cut the post short: the request's cancellation would strand a claimed decision.
         var claim = await links.ClaimDecisionAsync(link, decision, CancellationToken.None);
-        var refused = await purpose.DeliverAsync(link, claim.Decision, form!, durable, CancellationToken.None);
+        var refused = await purpose.DeliverAsync(new LinkDelivery(link, claim.Decision, !claim.First, form!), durable, CancellationToken.None);
         if (!claim.First)
         {
             // Decided before, through this link (a double post) or another one: the standing decision is delivered

@@ -53,7 +53,13 @@ public sealed class LinkStore(WorkflowStorage storage, TimeProvider time)
             return null;
         }
 
-        var row = await Table.GetEntityIfExistsAsync<LinkEntity>(Tokens.Hash(token!), LinkEntity.Row, cancellationToken: cancellationToken);
+        return await FindHashAsync(Tokens.Hash(token!), cancellationToken);
+    }
+
+    /// <summary>A link as it stands now, by its hash (the row key of <see cref="LinkEntity"/>).</summary>
+    public async Task<LinkEntity?> FindHashAsync(string hash, CancellationToken cancellationToken)
+    {
+        var row = await Table.GetEntityIfExistsAsync<LinkEntity>(hash, LinkEntity.Row, cancellationToken: cancellationToken);
         return row.HasValue ? row.Value : null;
     }
 
@@ -65,10 +71,9 @@ public sealed class LinkStore(WorkflowStorage storage, TimeProvider time)
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {PointerPrefix} and RowKey lt {PointerEnd}");
         await foreach (var pointer in Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
         {
-            var row = await Table.GetEntityIfExistsAsync<LinkEntity>(pointer.RowKey[PointerPrefix.Length..], LinkEntity.Row, cancellationToken: cancellationToken);
-            if (row.HasValue)
+            if (await FindHashAsync(pointer.RowKey[PointerPrefix.Length..], cancellationToken) is { } link)
             {
-                links.Add(row.Value!);
+                links.Add(link);
             }
         }
 

@@ -11,8 +11,8 @@ public sealed record OfferOutcome(string ApplicationId, string TaskId, int Offer
 
 /// <summary>
 /// Records how an offer ended. Accepted (the load was taken when the expert accepted): the task is the expert's.
-/// Otherwise the expert is passed over for this task, the offer's link stops working, and a load taken by an
-/// acceptance that came too late is given back. Idempotent.
+/// Otherwise the offer's link stops working, a load taken by an acceptance that came too late is given back, and an
+/// expert who declined or let the offer lapse is passed over for this task (WORKFLOW.md). Idempotent.
 /// </summary>
 public sealed class AnswerOfferActivity(
     ApplicationStore applications, AssignmentStore assignments, ExpertStore experts, ExpertLoads loads, LinkStore links)
@@ -32,16 +32,18 @@ public sealed class AnswerOfferActivity(
         }
         else
         {
+            // Revoke first, then look for a load: an acceptance racing this lapse either sees its link revoked and
+            // gives its load back itself, or took the load before, and it is given back here.
             await links.RevokeAsync(
                 input.ApplicationId,
                 link => link.Purpose == nameof(LinkPurpose.AssignmentOffer) && link.TaskId == input.TaskId && link.Round == input.Offer,
                 CancellationToken.None);
-            if (await loads.HolderAsync(input.ApplicationId, input.TaskId, CancellationToken.None) == answer.ExpertId)
+            await loads.ReleaseAsync(input.ApplicationId, input.TaskId, answer.ExpertId, CancellationToken.None);
+            assignment.OfferedTo = "";
+            if (answer.Result is OfferResult.Declined or OfferResult.Lapsed)
             {
-                await loads.ReleaseAsync(input.ApplicationId, input.TaskId, CancellationToken.None);
+                assignment.PassedOver = string.Join(",", assignment.PassedOverIds.Append(answer.ExpertId).Distinct());
             }
-
-            assignment.PassedOver = string.Join(",", assignment.PassedOverIds.Append(answer.ExpertId).Distinct());
         }
 
         await assignments.SaveAsync(assignment, CancellationToken.None);

@@ -14,7 +14,7 @@ namespace Serverless.Workflow.Matching;
 /// An expert's offer: the task and the firm; accept (confirming no conflict of interest) or decline. Accepting takes
 /// the expert's load at once, under ETag, so an expert who filled up meanwhile is told so (409) and the task moves on.
 /// </summary>
-public sealed class OfferLinkPurpose(ApplicationStore applications, ExpertLoads loads, TimeProvider time) : ILinkPurpose
+public sealed class OfferLinkPurpose(ApplicationStore applications, ExpertLoads loads, LinkStore links, TimeProvider time) : ILinkPurpose
 {
     const string Accept = "accept";
     const string Decline = "decline";
@@ -64,27 +64,44 @@ public sealed class OfferLinkPurpose(ApplicationStore applications, ExpertLoads 
         return errors.Any ? (null, errors) : (JsonSerializer.Serialize(new OfferAnswered(result, "", comment, time.GetUtcNow()), Json.Options), errors);
     }
 
-    public async Task<string?> DeliverAsync(LinkEntity link, string decision, IFormCollection form, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<string?> DeliverAsync(LinkDelivery delivery, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(link);
+        ArgumentNullException.ThrowIfNull(delivery);
         ArgumentNullException.ThrowIfNull(durable);
-        var answer = JsonSerializer.Deserialize<OfferAnswered>(decision, Json.Options)! with { ExpertId = link.Actor };
-        string? refused = null;
-        if (answer.Result == OfferResult.Accepted)
-        {
-            var taken = await loads.TakeAsync(link.Actor, link.ApplicationId, link.TaskId, cancellationToken);
-            refused = taken switch
-            {
-                TakeResult.Taken => null,
-                TakeResult.Full => "You have reached your maximum number of active assignments, so this task goes to another expert. 최대 동시 수행 과제 수에 도달하여 다른 전문가에게 배정됩니다.",
-                TakeResult.TaskTaken => "This task has meanwhile been given to another expert. 이 과제는 이미 다른 전문가에게 배정되었습니다.",
-                _ => "Your expert profile is no longer active. 전문가 등록이 비활성 상태입니다.",
-            };
-            answer = refused is null ? answer : answer with { Result = OfferResult.Unavailable };
-        }
-
+        var link = delivery.Link;
+        var answer = JsonSerializer.Deserialize<OfferAnswered>(delivery.Decision, Json.Options)! with { ExpertId = link.Actor };
+        var refused = answer.Result == OfferResult.Accepted ? await TakeAsync(link, delivery.Repeat, cancellationToken) : null;
+        answer = refused is null ? answer : answer with { Result = OfferResult.Unavailable };
         await durable.RaiseEventAsync(link.ApplicationId, WorkflowEvents.OfferAnswered(link.TaskId, link.Round), answer, cancellationToken);
         return refused;
+    }
+
+    /// <summary>
+    /// Takes the expert's load for the task; why not, when it cannot be. A repeated post takes nothing: it only finds
+    /// what the first one did. An offer that lapsed while its acceptance was being taken gives the load back (the lapse
+    /// step revokes the link before it looks for a load to give back, so one of the two always sees the other).
+    /// </summary>
+    async Task<string?> TakeAsync(LinkEntity link, bool repeat, CancellationToken cancellationToken)
+    {
+        var english = link.Language == "en";
+        var taken = repeat
+            ? await loads.HolderAsync(link.ApplicationId, link.TaskId, cancellationToken) == link.Actor ? TakeResult.Taken : TakeResult.TaskTaken
+            : await loads.TakeAsync(link.Actor, link.ApplicationId, link.TaskId, cancellationToken);
+        if (taken == TakeResult.Taken && (await links.FindHashAsync(link.PartitionKey, cancellationToken))?.RevokedAt is not null)
+        {
+            await loads.ReleaseAsync(link.ApplicationId, link.TaskId, link.Actor, cancellationToken);
+            return english ? "This offer lapsed just before your answer; the task has gone to another expert." : "답변 직전에 요청 기한이 지나 다른 전문가에게 배정됩니다.";
+        }
+
+        return taken switch
+        {
+            TakeResult.Taken => null,
+            TakeResult.Full => english
+                ? "You have reached your maximum number of active assignments, so this task goes to another expert."
+                : "최대 동시 수행 과제 수에 도달하여 이 과제는 다른 전문가에게 배정됩니다.",
+            TakeResult.TaskTaken => english ? "This task has meanwhile been given to another expert." : "이 과제는 이미 다른 전문가에게 배정되었습니다.",
+            _ => english ? "Your expert profile is no longer active." : "전문가 등록이 비활성 상태입니다.",
+        };
     }
 
     public void Describe(LinkPage page, string decision)

@@ -24,6 +24,11 @@ public sealed class OfferTaskActivity(
         ArgumentNullException.ThrowIfNull(input);
         var application = await applications.FindAsync(input.ApplicationId, CancellationToken.None)
             ?? throw new InvalidOperationException($"Application {input.ApplicationId} has no projection row.");
+        if (application.CurrentStatus.IsTerminal())
+        {
+            return null; // Terminated while this step was on its way: no new link goes out.
+        }
+
         var task = ApplicationPlan.Task(application, input.TaskId)
             ?? throw new InvalidOperationException($"Application {input.ApplicationId} has no task {input.TaskId}.");
         var assignment = await assignments.FindAsync(input.ApplicationId, input.TaskId, CancellationToken.None)

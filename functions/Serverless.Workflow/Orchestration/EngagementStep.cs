@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Serverless.Workflow.Email;
+using Serverless.Workflow.Engagement;
 using Serverless.Workflow.Matching;
 
 namespace Serverless.Workflow.Orchestration;

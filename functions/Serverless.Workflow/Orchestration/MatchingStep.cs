@@ -37,7 +37,7 @@ internal static class MatchingStep
     {
         ArgumentNullException.ThrowIfNull(first);
         var taskId = first.TaskId;
-        for (var offer = first; offer.ExpertId is { } expert && offer.Number <= MaxOffers; offer = await OfferAsync(context, steps, workflow, taskId, offer.Number + 1))
+        for (var offer = first; offer.ExpertId is { } expert;)
         {
             using var lapse = new CancellationTokenSource();
             var answered = context.WaitForExternalEvent<OfferAnswered>(WorkflowEvents.OfferAnswered(taskId, offer.Number));
@@ -58,6 +58,13 @@ internal static class MatchingStep
             {
                 return;
             }
+
+            if (offer.Number == MaxOffers)
+            {
+                break;
+            }
+
+            offer = await OfferAsync(context, steps, workflow, taskId, offer.Number + 1);
         }
 
         if (steps.Current != ApplicationStatus.Unmatched)

@@ -16,7 +16,6 @@ internal sealed class StatusSteps(TaskOrchestrationContext context, string appli
     /// <summary>The review round: 0 for the first review, one more for each time the firm made the changes asked for.</summary>
     public int Round { get; set; }
 
-
     /// <summary>The status last recorded (by this replay: deterministic).</summary>
     public ApplicationStatus Current { get; private set; } = ApplicationStatus.Submitted;
 
@@ -26,12 +25,12 @@ internal sealed class StatusSteps(TaskOrchestrationContext context, string appli
         ApplicationStatus status, string? note = null, string? pendingKind = null, DateTime? dueAt = null)
     {
         var now = Now;
+        Current = status; // before the await, so side-by-side branches of this replay see it at once
         await context.CallActivityAsync(
             nameof(RecordStatusActivity),
             new StatusChange(applicationId, status, Round, now, note),
             SupportApplicationOrchestrator.ActivityRetry);
 
-        Current = status;
         SetPending(status, pendingKind, dueAt);
         return status;
     }

@@ -117,10 +117,10 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
             firstOffers.Add(await MatchingStep.OfferAsync(context, steps, workflow, task, 1));
         }
 
-        await Task.WhenAll(firstOffers.Select(offer => MatchingStep.AssignAsync(context, steps, workflow, offer)));
+        await AllOrFirstFaultAsync(firstOffers.Select(offer => MatchingStep.AssignAsync(context, steps, workflow, offer)));
 
-        await steps.RecordAsync(ApplicationStatus.InProgress, pendingKind: PendingKinds.Engagement);
-        await Task.WhenAll(tasks.Select(task => EngagementStep.AwaitReportAsync(context, steps, workflow, task)));
+        await steps.RecordAsync(ApplicationStatus.InProgress, pendingKind: PendingKinds.Engagement, dueAt: context.CurrentUtcDateTime + workflow.EngagementDeadline);
+        await AllOrFirstFaultAsync(tasks.Select(task => EngagementStep.AwaitReportAsync(context, steps, workflow, task)));
 
         var feedbackDue = context.CurrentUtcDateTime + workflow.FeedbackDeadline;
         await steps.RecordAsync(ApplicationStatus.AwaitingFeedback, pendingKind: PendingKinds.Feedback, dueAt: feedbackDue);
@@ -139,6 +139,21 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
         await steps.RecordAsync(ApplicationStatus.Completed);
         await steps.MailAsync(EmailKind.Completion, "completion", support);
         return ApplicationStatus.Completed;
+    }
+
+    /// <summary>
+    /// Waits for every task's branch, but ends at the first that fails: <see cref="Task.WhenAll(IEnumerable{Task})"/>
+    /// would wait for the others (offers for days, reports for weeks) before the application could end as Failed.
+    /// </summary>
+    static async Task AllOrFirstFaultAsync(IEnumerable<Task> branches)
+    {
+        var pending = branches.ToList();
+        while (pending.Count > 0)
+        {
+            var done = await Task.WhenAny(pending);
+            await done; // rethrows the branch's failure
+            pending.Remove(done);
+        }
     }
 
     /// <summary>Asks the firm for the reviewer's changes; true once the firm has resubmitted (PUT), false at the deadline.</summary>

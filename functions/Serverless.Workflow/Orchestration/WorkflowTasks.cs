@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Serverless.Workflow.Completion;
 using Serverless.Workflow.Diagnosis;
+using Serverless.Workflow.Engagement;
 using Serverless.Workflow.Matching;
 using Serverless.Workflow.Review;
 using Serverless.Workflow.Screening;

@@ -50,9 +50,10 @@ public sealed class ReviewLinkPurpose(ApplicationStore applications, TimeProvide
             : (JsonSerializer.Serialize(new ReviewDecided(decision!, comment, "", time.GetUtcNow()), Json.Options), errors);
     }
 
-    public async Task<string?> DeliverAsync(LinkEntity link, string decision, IFormCollection form, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<string?> DeliverAsync(LinkDelivery delivery, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(link);
+        ArgumentNullException.ThrowIfNull(delivery);
+        var (link, decision) = (delivery.Link, delivery.Decision);
         ArgumentNullException.ThrowIfNull(durable);
         var decided = JsonSerializer.Deserialize<ReviewDecided>(decision, Json.Options)! with { ReviewerId = link.Actor };
         await durable.RaiseEventAsync(link.ApplicationId, WorkflowEvents.ReviewDecided(link.Round), decided, cancellationToken);

@@ -22,6 +22,11 @@ public sealed class SendReviewLinkActivity(
         ArgumentNullException.ThrowIfNull(input);
         var application = await applications.FindAsync(input.ApplicationId, CancellationToken.None)
             ?? throw new InvalidOperationException($"Application {input.ApplicationId} has no projection row.");
+        if (application.CurrentStatus.IsTerminal())
+        {
+            return false; // Terminated while this step was on its way: no new link goes out.
+        }
+
         var reviewer = await reviewers.FindAsync(input.ReviewerId, CancellationToken.None)
             ?? throw new InvalidOperationException($"Reviewer {input.ReviewerId} is assigned to {input.ApplicationId} but gone.");
 

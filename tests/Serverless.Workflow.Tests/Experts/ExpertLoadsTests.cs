@@ -75,6 +75,22 @@ public sealed class ExpertLoadsTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReleaseForAnExpert_GivesBackOnlyThatExpertsHold()
+    {
+        var late = await AddAsync("f1", max: 3);
+        var other = await AddAsync("f2", max: 3);
+        await Loads.TakeAsync(late, App(1), "T1", CancellationToken.None);
+
+        await Loads.ReleaseAsync(App(1), "T1", other, CancellationToken.None);
+        Assert.Equal(late, await Loads.HolderAsync(App(1), "T1", CancellationToken.None));
+
+        await Loads.ReleaseAsync(App(1), "T1", late, CancellationToken.None);
+        Assert.Null(await Loads.HolderAsync(App(1), "T1", CancellationToken.None));
+        Assert.Equal((0, 1), await CountsAsync(late));
+        Assert.Equal(TakeResult.Taken, await Loads.TakeAsync(other, App(1), "T1", CancellationToken.None)); // the task is free again
+    }
+
+    [Fact]
     public async Task Take_ForAnInactiveOrMissingExpert_IsUnavailable()
     {
         var inactive = await AddAsync("d1", max: 3, active: false);

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs.Models;
@@ -7,10 +8,11 @@ using Serverless.Workflow.Applications;
 using Serverless.Workflow.Documents;
 using Serverless.Workflow.Http;
 using Serverless.Workflow.Links;
+using Serverless.Workflow.Matching;
 using Serverless.Workflow.Orchestration;
 using Serverless.Workflow.Storage;
 
-namespace Serverless.Workflow.Matching;
+namespace Serverless.Workflow.Engagement;
 
 /// <summary>
 /// An expert's engagement report: a summary and, optionally, a file under the document rules (PDF, PNG, JPEG, DOCX,
@@ -49,33 +51,32 @@ public sealed class ReportLinkPurpose(ApplicationStore applications, WorkflowSto
         ArgumentNullException.ThrowIfNull(form);
         var errors = new ValidationErrors();
         var summary = FormFields.Text(form, "summary", required: true, errors);
-        string? fileName = null;
-        if (form.Files.GetFile("file") is { Length: > 0 } file)
+        var file = ReportFile.Of(form);
+        if (file is { ContentType: null })
         {
-            fileName = DocumentRules.SanitizeFileName(file.FileName);
-            using var content = file.OpenReadStream();
-            if (file.Length > DocumentRules.MaxFileBytes || DocumentRules.ContentTypeOf(content, fileName) is null)
-            {
-                errors.Add("file", "PDF, PNG, JPEG, DOCX, XLSX or HWP (checked by its content), at most 10 MiB.");
-            }
+            errors.Add("file", "PDF, PNG, JPEG, DOCX, XLSX or HWP (checked by its content), at most 10 MiB.");
         }
 
-        return errors.Any ? (null, errors) : (JsonSerializer.Serialize(new Report(summary!, fileName, time.GetUtcNow()), Json.Options), errors);
+        return errors.Any
+            ? (null, errors)
+            : (JsonSerializer.Serialize(new Report(summary!, file?.FileName, file?.Sha256, time.GetUtcNow()), Json.Options), errors);
     }
 
-    public async Task<string?> DeliverAsync(LinkEntity link, string decision, IFormCollection form, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<string?> DeliverAsync(LinkDelivery delivery, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(link);
-        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(delivery);
         ArgumentNullException.ThrowIfNull(durable);
-        var report = JsonSerializer.Deserialize<Report>(decision, Json.Options)!;
+        var link = delivery.Link;
+        var report = JsonSerializer.Deserialize<Report>(delivery.Decision, Json.Options)!;
         string? blobName = null;
         if (report.FileName is { } fileName)
         {
             blobName = $"{link.ApplicationId}/reports/{link.TaskId}/{fileName}";
-            if (form.Files.GetFile("file") is { Length: > 0 } file)
+
+            // Only the very file the report was claimed with is stored: a repeated post with another file changes nothing.
+            if (ReportFile.Of(delivery.Form) is { ContentType: { } contentType } file && file.Sha256 == report.Sha256)
             {
-                await StoreOnceAsync(blobName, file, cancellationToken);
+                await StoreOnceAsync(blobName, file.Content, contentType, cancellationToken);
             }
         }
 
@@ -95,19 +96,17 @@ public sealed class ReportLinkPurpose(ApplicationStore applications, WorkflowSto
         }
     }
 
-    /// <summary>The report's file, written once: a repeated post keeps the file the report was claimed with.</summary>
-    async Task StoreOnceAsync(string blobName, IFormFile file, CancellationToken cancellationToken)
+    /// <summary>The report's file, written once: a repeated post keeps the file first stored.</summary>
+    async Task StoreOnceAsync(string blobName, byte[] content, string contentType, CancellationToken cancellationToken)
     {
-        await using var content = file.OpenReadStream();
         var options = new BlobUploadOptions
         {
-            HttpHeaders = new BlobHttpHeaders { ContentType = DocumentRules.ContentTypeOf(content, file.FileName) },
+            HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
             Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
         };
-        content.Position = 0;
         try
         {
-            await storage.Documents.GetBlobClient(blobName).UploadAsync(content, options, cancellationToken);
+            await storage.Documents.GetBlobClient(blobName).UploadAsync(new BinaryData(content), options, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
@@ -115,5 +114,29 @@ public sealed class ReportLinkPurpose(ApplicationStore applications, WorkflowSto
         }
     }
 
-    sealed record Report(string Summary, string? FileName, DateTimeOffset At);
+    sealed record Report(string Summary, string? FileName, string? Sha256, DateTimeOffset At);
+
+    /// <summary>The posted file: its sanitised name, its bytes and hash, and the content type they prove (null: not allowed).</summary>
+    sealed record ReportFile(string FileName, byte[] Content, string Sha256, string? ContentType)
+    {
+        public static ReportFile? Of(IFormCollection form)
+        {
+            if (form.Files.GetFile("file") is not { Length: > 0 } file)
+            {
+                return null;
+            }
+
+            var fileName = DocumentRules.SanitizeFileName(file.FileName);
+            if (file.Length > DocumentRules.MaxFileBytes)
+            {
+                return new ReportFile(fileName, [], "", null);
+            }
+
+            using var buffer = new MemoryStream();
+            file.CopyTo(buffer);
+            var content = buffer.ToArray();
+            buffer.Position = 0;
+            return new ReportFile(fileName, content, Convert.ToHexStringLower(SHA256.HashData(content)), DocumentRules.ContentTypeOf(buffer, fileName));
+        }
+    }
 }

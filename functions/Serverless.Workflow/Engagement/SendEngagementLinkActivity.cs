@@ -4,8 +4,9 @@ using Serverless.Workflow.Applications;
 using Serverless.Workflow.Email;
 using Serverless.Workflow.Experts;
 using Serverless.Workflow.Links;
+using Serverless.Workflow.Matching;
 
-namespace Serverless.Workflow.Matching;
+namespace Serverless.Workflow.Engagement;
 
 /// <summary>The report link for a task's expert (or, as a reminder, a new one replacing it).</summary>
 public sealed record EngagementLinkWanted(string ApplicationId, string TaskId, bool Reminder, DateTimeOffset Due);
@@ -23,6 +24,11 @@ public sealed class SendEngagementLinkActivity(
         ArgumentNullException.ThrowIfNull(input);
         var application = await applications.FindAsync(input.ApplicationId, CancellationToken.None)
             ?? throw new InvalidOperationException($"Application {input.ApplicationId} has no projection row.");
+        if (application.CurrentStatus.IsTerminal())
+        {
+            return false; // Terminated while this step was on its way: no new link goes out.
+        }
+
         var task = ApplicationPlan.Task(application, input.TaskId)!;
         var assignment = (await assignments.FindAsync(input.ApplicationId, input.TaskId, CancellationToken.None))!;
         var expert = await experts.FindAsync(assignment.ExpertId, CancellationToken.None)

@@ -1,9 +1,10 @@
 using Microsoft.DurableTask;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Experts;
+using Serverless.Workflow.Matching;
 using Serverless.Workflow.Orchestration;
 
-namespace Serverless.Workflow.Matching;
+namespace Serverless.Workflow.Engagement;
 
 /// <summary>What happened to a task in its engagement: its report came, or its deadline passed without one.</summary>
 public sealed record TaskEvent(string ApplicationId, string TaskId, ReportSubmitted? Report, DateTimeOffset At);
