@@ -64,7 +64,9 @@ public sealed class LocalHostApp : IAsyncDisposable
                 }
             }
 
-            var engine = await builder.AddDurableEngineAsync(string.IsNullOrWhiteSpace(engineStorage) ? storage : engineStorage, cancellationToken);
+            engineStorage = string.IsNullOrWhiteSpace(engineStorage) ? storage : engineStorage;
+            builder.Configuration["Durable:ConnectionString"] = engineStorage; // the admin detail reads the engine's history there
+            var engine = await builder.AddDurableEngineAsync(engineStorage, cancellationToken);
             parts.Push(engine);
             builder.AddWorkflow();
             builder.Services.AddDevMailbox();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Serverless.Workflow.Admin;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Completion;
 using Serverless.Workflow.Diagnosis;
@@ -54,6 +55,11 @@ public static class WorkflowRegistration
         builder.Services.AddSingleton<ExpertHandlers>();
         builder.Services.AddSingleton<AssignmentStore>();
         builder.Services.AddSingleton<ApplicationRelease>();
+        builder.Services.AddSingleton<ApplicationStats>();
+        builder.Services.AddSingleton<ApplicationQuery>();
+        builder.Services.AddSingleton<OrchestrationHistory>();
+        builder.Services.AddSingleton<FirmViews>();
+        builder.Services.AddSingleton<AdminQueryHandlers>();
         builder.Services.AddSingleton<LinkHandlers>();
         builder.Services.AddSingleton<AdminApplicationHandlers>();
         builder.Services.AddWorkflowActivities();

@@ -24,6 +24,30 @@ public sealed class AdminApplicationFunctions(AdminApplicationHandlers handlers)
         CancellationToken cancellationToken) =>
         handlers.TerminateAsync(request, applicationId, durable, cancellationToken);
 
+    [Function(nameof(SuspendApplication))]
+    public Task<IResult> SuspendApplication(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Suspend)] HttpRequest request,
+        string applicationId,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) =>
+        handlers.SuspendAsync(request, applicationId, durable, cancellationToken);
+
+    [Function(nameof(ResumeApplication))]
+    public Task<IResult> ResumeApplication(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Resume)] HttpRequest request,
+        string applicationId,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) =>
+        handlers.ResumeAsync(request, applicationId, durable, cancellationToken);
+
+    [Function(nameof(PurgeHistory))]
+    public Task<IResult> PurgeHistory(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = ApiRoutes.History)] HttpRequest request,
+        string applicationId,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) =>
+        handlers.PurgeAsync(applicationId, durable, cancellationToken);
+
     [Function(nameof(AssignTask))]
     public Task<IResult> AssignTask(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Assign)] HttpRequest request,

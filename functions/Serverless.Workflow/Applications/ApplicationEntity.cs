@@ -52,6 +52,9 @@ public sealed class ApplicationEntity : ITableEntity
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>When the step the application waits for is due (null: nothing due); past it, the SLA is breached.</summary>
+    public DateTimeOffset? DueAt { get; set; }
+
     public string ApplicationId => PartitionKey;
 
     public ApplicationStatus CurrentStatus => Enum.Parse<ApplicationStatus>(Status);

@@ -5,7 +5,7 @@ namespace Serverless.Workflow.Applications;
 
 /// <summary>
 /// A row of ApplicationIndex: one per application in each of its partitions (<c>all</c>, <c>status:{Status}</c>,
-/// <c>firm:{brn}</c>), keyed newest first, carrying what a list shows, so lists and filters never scan.
+/// <c>firm:{brn}</c>, <c>receipt:{number}</c>), keyed newest first, carrying what a list shows, so lists and filters never scan.
 /// </summary>
 public sealed class ApplicationIndexEntity : ITableEntity
 {
@@ -37,7 +37,11 @@ public sealed class ApplicationIndexEntity : ITableEntity
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    public DateTimeOffset? DueAt { get; set; }
+
     public static string StatusPartition(string status) => $"status:{status}";
+
+    public static string ReceiptPartition(string receiptNumber) => $"receipt:{receiptNumber}";
 
     public static string FirmPartition(string businessRegistrationNumber) =>
         $"firm:{Applications.BusinessRegistrationNumber.Digits(businessRegistrationNumber)}";
@@ -59,5 +63,6 @@ public sealed class ApplicationIndexEntity : ITableEntity
         MiniCluster = application.MiniCluster,
         SubmittedAt = application.SubmittedAt,
         UpdatedAt = application.UpdatedAt,
+        DueAt = application.DueAt,
     };
 }

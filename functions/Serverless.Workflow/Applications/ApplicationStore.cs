@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Serverless.Workflow.Admin;
+using Serverless.Workflow.Matching;
 using Serverless.Workflow.Orchestration;
 using Serverless.Workflow.Storage;
 
@@ -12,6 +14,8 @@ namespace Serverless.Workflow.Applications;
 /// </summary>
 public sealed class ApplicationStore(WorkflowStorage storage)
 {
+    readonly ApplicationStats stats = new(storage);
+
     public async Task<ApplicationEntity?> FindAsync(string applicationId, CancellationToken cancellationToken)
     {
         var response = await storage.Applications.GetEntityIfExistsAsync<ApplicationEntity>(
@@ -32,6 +36,7 @@ public sealed class ApplicationStore(WorkflowStorage storage)
             // Written by an earlier attempt of the same submission; finish what it started.
         }
 
+        await stats.MoveAsync(application, ApplicationStatus.Submitted, [], cancellationToken);
         await Task.WhenAll(
             UpsertIndexAsync(application, application.Status, cancellationToken),
             storage.ApplicationEvents.UpsertEntityAsync(
@@ -64,6 +69,8 @@ public sealed class ApplicationStore(WorkflowStorage storage)
         application.Stage = change.Status.Stage().ToString();
         application.Round = change.Round;
         application.UpdatedAt = change.At;
+        application.DueAt = change.DueAt;
+        await stats.MoveAsync(application, change.Status, [.. ApplicationPlan.Tasks(application).Select(t => t.SupportType)], cancellationToken);
         await UpsertIndexAsync(application, to, cancellationToken);
         if (from != to)
         {
@@ -144,7 +151,11 @@ public sealed class ApplicationStore(WorkflowStorage storage)
 
     async Task UpsertIndexAsync(ApplicationEntity application, string status, CancellationToken cancellationToken) =>
         await Task.WhenAll(
-            new[] { ApplicationIndexEntity.All, ApplicationIndexEntity.StatusPartition(status), ApplicationIndexEntity.FirmPartition(application.BusinessRegistrationNumber) }
+            new[]
+            {
+                ApplicationIndexEntity.All, ApplicationIndexEntity.StatusPartition(status),
+                ApplicationIndexEntity.FirmPartition(application.BusinessRegistrationNumber), ApplicationIndexEntity.ReceiptPartition(application.ReceiptNumber),
+            }
                 .Select(partition => storage.ApplicationIndex.UpsertEntityAsync(
                     ApplicationIndexEntity.For(partition, application), TableUpdateMode.Replace, cancellationToken)));
 

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Serverless.Workflow.Admin;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Experts;
 using Serverless.Workflow.Matching;
@@ -13,7 +14,7 @@ public sealed record TaskEvent(string ApplicationId, string TaskId, ReportSubmit
 /// Records an engagement's report (the task is done and the expert's load given back) or its overdue flag; returns
 /// the task as the staff mail names it (task, support type, expert). Idempotent.
 /// </summary>
-public sealed class RecordTaskActivity(ApplicationStore applications, AssignmentStore assignments, ExpertLoads loads)
+public sealed class RecordTaskActivity(ApplicationStore applications, AssignmentStore assignments, ExpertLoads loads, ApplicationStats stats)
     : TaskActivity<TaskEvent, IReadOnlyList<string>>
 {
     public override async Task<IReadOnlyList<string>> RunAsync(TaskActivityContext context, TaskEvent input)
@@ -33,6 +34,7 @@ public sealed class RecordTaskActivity(ApplicationStore applications, Assignment
         {
             assignment.SlaBreached = true;
             await assignments.SaveAsync(assignment, CancellationToken.None);
+            await stats.CountOnceAsync(input.ApplicationId, "slaBreaches", $"overdue-{input.TaskId}", CancellationToken.None);
             await applications.RecordEventAsync(
                 input.ApplicationId, "EngagementOverdue", "workflow", input.TaskId, input.At, $"overdue-{input.TaskId}", CancellationToken.None);
         }

@@ -27,16 +27,10 @@ public sealed class AdminApplicationHandlers(
             return Problems.NotFound();
         }
 
-        var (body, _, problem) = await RequestBody.ReadJsonAsync<AdminAction>(request, MaxBodyBytes, "request", cancellationToken);
-        if (problem is not null)
+        var (reason, problem) = await ReasonAsync(request, cancellationToken);
+        if (reason is null)
         {
-            return problem;
-        }
-
-        var reason = body?.Reason?.Trim();
-        if (string.IsNullOrEmpty(reason) || reason.Length > 500 || reason.Any(char.IsControl))
-        {
-            return Problems.Invalid("reason", "Required: 1 to 500 characters, no control characters.");
+            return problem!;
         }
 
         if (application.CurrentStatus.IsTerminal())
@@ -52,6 +46,73 @@ public sealed class AdminApplicationHandlers(
         await durable.TerminateInstanceAsync(applicationId, reason, CancellationToken.None);
         await release.ReleaseAsync(applicationId, CancellationToken.None);
         return TypedResults.Accepted($"/api/admin/applications/{applicationId}");
+    }
+
+    /// <summary>Pauses the application's workflow (timers and events wait) until an admin resumes it.</summary>
+    public Task<IResult> SuspendAsync(HttpRequest request, string applicationId, DurableTaskClient durable, CancellationToken cancellationToken) =>
+        PauseOrResumeAsync(request, applicationId, "Suspended", (reason, ct) => durable.SuspendInstanceAsync(applicationId, reason, ct), cancellationToken);
+
+    public Task<IResult> ResumeAsync(HttpRequest request, string applicationId, DurableTaskClient durable, CancellationToken cancellationToken) =>
+        PauseOrResumeAsync(request, applicationId, "Resumed", (reason, ct) => durable.ResumeInstanceAsync(applicationId, reason, ct), cancellationToken);
+
+    /// <summary>Deletes the engine's history of an ended application; the business record and its audit trail stay.</summary>
+    public async Task<IResult> PurgeAsync(string applicationId, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        var application = ApplicationIds.IsValid(applicationId) ? await applications.FindAsync(applicationId, cancellationToken) : null;
+        if (application is null)
+        {
+            return Problems.NotFound();
+        }
+
+        if (!application.CurrentStatus.IsTerminal())
+        {
+            return Problems.Conflict($"The application is {application.Status}; only an ended application's history is purged.");
+        }
+
+        await durable.PurgeInstanceAsync(applicationId, cancellationToken);
+        await applications.AppendEventAsync(applicationId, "HistoryPurged", "admin", null, time.GetUtcNow(), CancellationToken.None);
+        return TypedResults.NoContent();
+    }
+
+    async Task<IResult> PauseOrResumeAsync(
+        HttpRequest request, string applicationId, string what, Func<string, CancellationToken, Task> act, CancellationToken cancellationToken)
+    {
+        var application = ApplicationIds.IsValid(applicationId) ? await applications.FindAsync(applicationId, cancellationToken) : null;
+        if (application is null)
+        {
+            return Problems.NotFound();
+        }
+
+        var (reason, problem) = await ReasonAsync(request, cancellationToken);
+        if (reason is null)
+        {
+            return problem!;
+        }
+
+        if (application.CurrentStatus.IsTerminal())
+        {
+            return Problems.Conflict($"The application is {application.Status}; it has no workflow to pause or resume.");
+        }
+
+        await act(reason, cancellationToken);
+        await applications.AppendEventAsync(applicationId, what, "admin", reason, time.GetUtcNow(), CancellationToken.None);
+        return TypedResults.Accepted($"/api/admin/applications/{applicationId}");
+    }
+
+    /// <summary>The admin's reason for an operation (API.md: <c>{ reason }</c>), or the problem with it.</summary>
+    static async Task<(string? Reason, IResult? Problem)> ReasonAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (body, _, problem) = await RequestBody.ReadJsonAsync<AdminAction>(request, MaxBodyBytes, "request", cancellationToken);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        var reason = body?.Reason?.Trim();
+        return string.IsNullOrEmpty(reason) || reason.Length > 500 || reason.Any(char.IsControl)
+            ? (null, Problems.Invalid("reason", "Required: 1 to 500 characters, no control characters."))
+            : (reason, null);
     }
 
     /// <summary>Revokes the pending review link and mails a new one; with no reviewer yet, tries again to find one.</summary>

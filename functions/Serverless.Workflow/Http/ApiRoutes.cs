@@ -20,7 +20,14 @@ public static class ApiRoutes
     public const string Reviewer = "api/admin/reviewers/{reviewerId}";
     public const string Resend = "api/admin/applications/{applicationId}/resend";
     public const string Link = "api/links/{token}";
+    public const string AdminApplications = "api/admin/applications";
+    public const string AdminApplicationsCsv = "api/admin/applications.csv";
+    public const string AdminApplication = "api/admin/applications/{applicationId}";
+    public const string Stats = "api/admin/stats";
     public const string Terminate = "api/admin/applications/{applicationId}/terminate";
+    public const string Suspend = "api/admin/applications/{applicationId}/suspend";
+    public const string Resume = "api/admin/applications/{applicationId}/resume";
+    public const string History = "api/admin/applications/{applicationId}/history";
     public const string Assign = "api/admin/applications/{applicationId}/tasks/{taskId}/assign";
     public const string Experts = "api/admin/experts";
     public const string Expert = "api/admin/experts/{expertId}";
@@ -37,6 +44,13 @@ public static class ApiRoutes
         new("GET", Link, "ShowLink", "The page an emailed link opens (never changes state)", [200, 404, 410]),
         new("POST", Link, "DecideLink", "Submits the emailed link's form (review decision, offer answer, report, feedback)", [200, 400, 404, 409, 410, 413, 415]),
         new("POST", Resend, "ResendLink", "Revokes the pending link and mails a new one (admin key)", [202, 401, 403, 404, 409]),
+        new("GET", AdminApplications, "ListApplications", "Applications newest first, filtered and paged (admin key)", [200, 400, 401, 403]),
+        new("GET", AdminApplicationsCsv, "ExportApplications", "The filtered list as CSV, UTF-8 with a BOM (admin key)", [200, 400, 401, 403]),
+        new("GET", AdminApplication, "GetAdminApplication", "One application with its orchestration, history, audit trail and pending links (admin key)", [200, 401, 403, 404]),
+        new("GET", Stats, "GetStats", "Counts by status, stage, mini-cluster and support type (admin key)", [200, 401, 403]),
+        new("POST", Suspend, "SuspendApplication", "Pauses an application's workflow (admin key)", [202, 400, 401, 403, 404, 409, 413, 415]),
+        new("POST", Resume, "ResumeApplication", "Resumes a paused workflow (admin key)", [202, 400, 401, 403, 404, 409, 413, 415]),
+        new("DELETE", History, "PurgeHistory", "Purges an ended application's orchestration history (admin key)", [204, 401, 403, 404, 409]),
         new("POST", Terminate, "TerminateApplication", "Stops an application for good, giving back what it holds (admin key)", [202, 400, 401, 403, 404, 409, 413, 415]),
         new("POST", Assign, "AssignTask", "Gives an Unmatched task to an expert (admin key)", [202, 400, 401, 403, 404, 409, 413, 415]),
         new("GET", Experts, "ListExperts", "The expert pool (admin key)", [200, 401, 403]),

@@ -14,7 +14,7 @@ namespace Serverless.Workflow.Http;
 /// <summary>The firm's routes (API.md, Firms), shared by both hosts.</summary>
 public sealed class ApplicationHandlers(
     IntakeService intake, ApplicationValidator validator, ApplicationStore applications, FirmAccess access, DocumentStore documents,
-    AssignmentStore assignments, TimeProvider time)
+    FirmViews views, TimeProvider time)
 {
     public const int MaxBodyBytes = 256 * 1024;
     const string IdempotencyHeader = "Idempotency-Key";
@@ -56,33 +56,7 @@ public sealed class ApplicationHandlers(
             return denied!;
         }
 
-        var events = await applications.EventsAsync(applicationId, cancellationToken);
-        var uploaded = await documents.ListAsync(applicationId, cancellationToken);
-        var timeline = events
-            .Where(e => e.ToStatus is not null && e.FromStatus != e.ToStatus)
-            .Select(e => new TimelineEntry(Enum.Parse<ApplicationStatus>(e.ToStatus!), e.At, e.Note))
-            .ToList();
-        var report = application.DiagnosisJson is { } json ? JsonSerializer.Deserialize<DiagnosisReport>(json, Json.Options) : null;
-        var accepted = (await assignments.ListAsync(applicationId, cancellationToken))
-            .Where(a => a.CurrentStatus is AssignmentStatus.Active or AssignmentStatus.Completed)
-            .OrderBy(a => a.TaskId, StringComparer.Ordinal)
-            .Select(a => new AssignmentView(a.TaskId, a.SupportType, a.ExpertName, a.Status, a.ReportSummary))
-            .ToList();
-        return ApiResults.Json(new FirmApplicationView(
-            application.ApplicationId,
-            application.ReceiptNumber,
-            application.Programme,
-            application.CurrentStatus,
-            Enum.Parse<ApplicationStage>(application.Stage),
-            application.SubmittedAt,
-            application.UpdatedAt,
-            new FirmSummary(application.FirmName, application.BusinessRegistrationNumber),
-            uploaded,
-            [.. DocumentRules.Required.Where(kind => !uploaded.Any(d => d.Kind == kind.ToString()))],
-            report?.Diagnosis,
-            report?.Plan,
-            accepted.Count > 0 ? accepted : null,
-            timeline));
+        return ApiResults.Json(await views.BuildAsync(application, cancellationToken));
     }
 
     /// <summary>The firm's corrected application after a reviewer asked for changes (the review step acts on it).</summary>

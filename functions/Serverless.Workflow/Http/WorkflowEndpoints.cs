@@ -36,6 +36,17 @@ public static class WorkflowEndpoints
 
         app.MapPost(ApiRoutes.Resend, (string applicationId, [FromServices] AdminApplicationHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
             h.ResendAsync(applicationId, durable, ct));
+        app.MapGet(ApiRoutes.AdminApplications, (HttpRequest request, [FromServices] AdminQueryHandlers h, CancellationToken ct) => h.ListAsync(request, ct));
+        app.MapGet(ApiRoutes.AdminApplicationsCsv, (HttpRequest request, [FromServices] AdminQueryHandlers h) => h.Csv(request));
+        app.MapGet(ApiRoutes.AdminApplication, (string applicationId, [FromServices] AdminQueryHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
+            h.GetAsync(applicationId, durable, ct));
+        app.MapGet(ApiRoutes.Stats, ([FromServices] AdminQueryHandlers h, CancellationToken ct) => h.StatsAsync(ct));
+        app.MapPost(ApiRoutes.Suspend, (HttpRequest request, string applicationId, [FromServices] AdminApplicationHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
+            h.SuspendAsync(request, applicationId, durable, ct));
+        app.MapPost(ApiRoutes.Resume, (HttpRequest request, string applicationId, [FromServices] AdminApplicationHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
+            h.ResumeAsync(request, applicationId, durable, ct));
+        app.MapDelete(ApiRoutes.History, (string applicationId, [FromServices] AdminApplicationHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
+            h.PurgeAsync(applicationId, durable, ct));
         app.MapPost(ApiRoutes.Terminate, (HttpRequest request, string applicationId, [FromServices] AdminApplicationHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
             h.TerminateAsync(request, applicationId, durable, ct));
         app.MapPost(ApiRoutes.Assign, (HttpRequest request, string applicationId, string taskId, [FromServices] AdminApplicationHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>

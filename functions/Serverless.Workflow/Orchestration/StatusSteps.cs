@@ -28,7 +28,7 @@ internal sealed class StatusSteps(TaskOrchestrationContext context, string appli
         Current = status; // before the await, so side-by-side branches of this replay see it at once
         await context.CallActivityAsync(
             nameof(RecordStatusActivity),
-            new StatusChange(applicationId, status, Round, now, note),
+            new StatusChange(applicationId, status, Round, now, note, dueAt is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null),
             SupportApplicationOrchestrator.ActivityRetry);
 
         SetPending(status, pendingKind, dueAt);

@@ -9,7 +9,7 @@ namespace Serverless.Workflow.Orchestration;
 public sealed record ApplicationStarted(string ApplicationId);
 
 /// <summary>A status the orchestrator has decided on, for the projection activity to write.</summary>
-public sealed record StatusChange(string ApplicationId, ApplicationStatus Status, int Round, DateTimeOffset At, string? Note = null);
+public sealed record StatusChange(string ApplicationId, ApplicationStatus Status, int Round, DateTimeOffset At, string? Note = null, DateTimeOffset? DueAt = null);
 
 /// <summary>What the application is waiting for, and until when.</summary>
 public sealed record PendingStep(string Kind, DateTimeOffset Since, DateTimeOffset? DueAt);

@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Text;
+using Azure.Data.Tables;
+using Microsoft.AspNetCore.Http;
+using Serverless.Workflow.Applications;
+using Serverless.Workflow.Storage;
+
+namespace Serverless.Workflow.Admin;
+
+/// <summary>An admin's list filter (API.md: GET /api/admin/applications), checked.</summary>
+public sealed record ApplicationFilter(
+    ApplicationStatus? Status, ApplicationStage? Stage, string? MiniCluster, DateOnly? SubmittedFrom, DateOnly? SubmittedTo,
+    string? Query, int PageSize, string? After);
+
+public sealed record ApplicationListItem(
+    string ApplicationId, string ReceiptNumber, string FirmName, string BusinessRegistrationNumber, ApplicationStatus Status,
+    ApplicationStage Stage, string? MiniCluster, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt, bool SlaBreached);
+
+public sealed record ApplicationPage(IReadOnlyList<ApplicationListItem> Items, string? ContinuationToken);
+
+/// <summary>
+/// Lists applications newest first from ApplicationIndex, never from the applications themselves: a status filter
+/// reads its <c>status:</c> partition, a BRN its <c>firm:</c> partition, a receipt number its <c>receipt:</c>
+/// partition, anything else <c>all</c>; the submission range is a row-key range (rows are keyed by inverted ticks);
+/// stage and mini-cluster are filters within the partition. Only a firm-name substring is matched here, row by row,
+/// because Table storage has no substring filter. Every value reaches the query as a parameter.
+/// </summary>
+public sealed class ApplicationQuery(WorkflowStorage storage, TimeProvider time)
+{
+    public const int DefaultPageSize = 50;
+    const int MaxPageSize = 200;
+    const string TokenVersion = "v1|";
+
+    public static (ApplicationFilter? Filter, ValidationErrors Errors) Parse(IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var errors = new ValidationErrors();
+        T? EnumOf<T>(string name) where T : struct, Enum
+        {
+            var value = query[name].ToString();
+            if (value.Length == 0)
+            {
+                return null;
+            }
+
+            if (Enum.GetNames<T>().Contains(value, StringComparer.Ordinal))
+            {
+                return Enum.Parse<T>(value);
+            }
+
+            errors.Add(name, $"Must be one of {string.Join(", ", Enum.GetNames<T>())}.");
+            return null;
+        }
+
+        DateOnly? DateOf(string name)
+        {
+            var value = query[name].ToString();
+            if (value.Length == 0)
+            {
+                return null;
+            }
+
+            if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+
+            errors.Add(name, "Must be a date, yyyy-MM-dd.");
+            return null;
+        }
+
+        var status = EnumOf<ApplicationStatus>("status");
+        var stage = EnumOf<ApplicationStage>("stage");
+        var from = DateOf("submittedFrom");
+        var to = DateOf("submittedTo");
+        if (from > to)
+        {
+            errors.Add("submittedTo", "Must not be before submittedFrom.");
+        }
+
+        var pageSize = DefaultPageSize;
+        if (query["pageSize"].ToString() is { Length: > 0 } size && (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
+        {
+            errors.Add("pageSize", $"Must be a whole number from 1 to {MaxPageSize}.");
+        }
+
+        var text = query["q"].ToString().Trim();
+        if (text.Length > 100 || text.Any(char.IsControl))
+        {
+            errors.Add("q", "At most 100 characters, no control characters.");
+        }
+
+        var miniCluster = query["miniCluster"].ToString();
+        if (miniCluster.Length > 100 || miniCluster.Any(char.IsControl))
+        {
+            errors.Add("miniCluster", "At most 100 characters, no control characters.");
+        }
+
+        var after = query["continuationToken"].ToString() is { Length: > 0 } token ? RowKeyOf(token) : null;
+        if (query["continuationToken"].ToString().Length > 0 && after is null)
+        {
+            errors.Add("continuationToken", "Not a continuation token of this list.");
+        }
+
+        return errors.Any
+            ? (null, errors)
+            : (new ApplicationFilter(status, stage, miniCluster.Length > 0 ? miniCluster : null, from, to, text.Length > 0 ? text : null, pageSize, after), errors);
+    }
+
+    public async Task<ApplicationPage> ListAsync(ApplicationFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var items = new List<ApplicationIndexEntity>();
+        await foreach (var row in RowsAsync(filter, cancellationToken))
+        {
+            items.Add(row);
+            if (items.Count > filter.PageSize)
+            {
+                break;
+            }
+        }
+
+        var more = items.Count > filter.PageSize;
+        var page = items.Take(filter.PageSize).ToList();
+        var now = time.GetUtcNow();
+        return new ApplicationPage(
+            [.. page.Select(r => Item(r, now))],
+            more ? TokenOf(page[^1].RowKey) : null);
+    }
+
+    /// <summary>Every row the filter selects, newest first (the CSV export streams these).</summary>
+    public async IAsyncEnumerable<ApplicationIndexEntity> RowsAsync(
+        ApplicationFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var brn = filter.Query is { } q ? BusinessRegistrationNumber.Normalize(q) : null;
+        var receipt = filter.Query is { } r && IsReceiptNumber(r) ? r.ToUpperInvariant() : null;
+        var partition = filter.Status is { } status ? ApplicationIndexEntity.StatusPartition(status.ToString())
+            : brn is not null ? ApplicationIndexEntity.FirmPartition(brn)
+            : receipt is not null ? ApplicationIndexEntity.ReceiptPartition(receipt)
+            : ApplicationIndexEntity.All;
+
+        var conditions = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partition}") };
+        if (filter.After is { } after)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"RowKey gt {after}"));
+        }
+
+        if (filter.SubmittedTo is { } to)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"RowKey gt {Bound(to.AddDays(1))}"));
+        }
+
+        if (filter.SubmittedFrom is { } from)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"RowKey lt {Bound(from)}"));
+        }
+
+        if (filter.Stage is { } stage)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"Stage eq {stage.ToString()}"));
+        }
+
+        if (filter.MiniCluster is { } miniCluster)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"MiniCluster eq {miniCluster}"));
+        }
+
+        if (filter.Status is not null && brn is not null)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"BusinessRegistrationNumber eq {brn}"));
+        }
+
+        if (filter.Status is not null && receipt is not null)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"ReceiptNumber eq {receipt}"));
+        }
+
+        var name = brn is null && receipt is null ? filter.Query : null;
+        await foreach (var row in storage.ApplicationIndex.QueryAsync<ApplicationIndexEntity>(
+            string.Join(" and ", conditions), maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            if (name is null || row.FirmName.Contains(name, StringComparison.OrdinalIgnoreCase))
+            {
+                yield return row;
+            }
+        }
+    }
+
+    public static ApplicationListItem Item(ApplicationIndexEntity row, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var status = Enum.Parse<ApplicationStatus>(row.Status);
+        return new ApplicationListItem(
+            row.ApplicationId, row.ReceiptNumber, row.FirmName, row.BusinessRegistrationNumber, status, Enum.Parse<ApplicationStage>(row.Stage),
+            row.MiniCluster, row.SubmittedAt, row.UpdatedAt, !status.IsTerminal() && row.DueAt < now);
+    }
+
+    /// <summary>A row-key bound for the start of a day (UTC): rows before it sort after it.</summary>
+    static string Bound(DateOnly day) =>
+        $"{DateTimeOffset.MaxValue.UtcTicks - new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).UtcTicks:D19}~";
+
+    static bool IsReceiptNumber(string text) =>
+        text.Split('-') is [{ Length: >= 1 and <= 5 } prefix, { Length: 4 } year, { Length: 5 } serial]
+        && prefix.All(char.IsAsciiLetter) && year.All(char.IsAsciiDigit) && serial.All(char.IsAsciiDigit);
+
+    static string TokenOf(string rowKey) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(TokenVersion + rowKey)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>The row key a token continues after; null for anything this list did not issue.</summary>
+    static string? RowKeyOf(string token)
+    {
+        if (token.Length > 200 || !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            return null;
+        }
+
+        var base64 = token.Replace('-', '+').Replace('_', '/');
+        base64 += new string('=', (4 - (base64.Length % 4)) % 4);
+        var bytes = new byte[base64.Length];
+        if (!Convert.TryFromBase64String(base64, bytes, out var length))
+        {
+            return null;
+        }
+
+        var text = Encoding.UTF8.GetString(bytes, 0, length);
+        var rowKey = text.StartsWith(TokenVersion, StringComparison.Ordinal) ? text[TokenVersion.Length..] : "";
+        return rowKey.Length == 52 && rowKey[19] == '-' && rowKey[..19].All(char.IsAsciiDigit) && ApplicationIds.IsValid(rowKey[20..]) ? rowKey : null;
+    }
+}

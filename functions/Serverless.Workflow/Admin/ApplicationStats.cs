@@ -1,0 +1,195 @@
+using Azure;
+using Azure.Data.Tables;
+using Serverless.Workflow.Applications;
+using Serverless.Workflow.Storage;
+
+namespace Serverless.Workflow.Admin;
+
+/// <summary>What <c>GET /api/admin/stats</c> answers (API.md, Admin).</summary>
+public sealed record StatsView(
+    IReadOnlyDictionary<string, long> ByStatus, IReadOnlyDictionary<string, long> ByStage, IReadOnlyDictionary<string, long> ByMiniCluster,
+    IReadOnlyDictionary<string, long> BySupportType, long Submitted, long Completed, double? MedianDaysToCompletion, long SlaBreaches);
+
+/// <summary>
+/// Counters kept up to date with every status change, so the stats are one small query, never a scan of the
+/// applications. They live in the Counters table, partition <c>stats</c>: counter rows (<c>c:{name}#{shard}</c>,
+/// sharded by application so concurrent applications rarely touch the same row) and one marker row per application
+/// (<c>m:{applicationId}</c>) holding the status its counts reflect. A status move changes the counters and the
+/// marker in one transaction under their ETags, so a retried move counts once and a lost race is redone.
+/// </summary>
+public sealed class ApplicationStats(WorkflowStorage storage)
+{
+    const string Partition = "stats";
+    const int Shards = 8;
+    const int MaxAttempts = 50;
+
+    TableClient Table => storage.Counters;
+
+    /// <summary>Counts the application as being in <paramref name="to"/> (once, however often it is asked).</summary>
+    public async Task MoveAsync(ApplicationEntity application, ApplicationStatus to, IReadOnlyList<string> supportTypes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(supportTypes);
+        var shard = Shard(application.ApplicationId);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var marker = await GetAsync("m:" + application.ApplicationId, cancellationToken);
+            var counted = marker?.GetString("Status");
+            if (counted == to.ToString())
+            {
+                return;
+            }
+
+            var deltas = Deltas(application, counted, to, supportTypes);
+            var rows = new List<TableTransactionAction>();
+            foreach (var (name, delta) in deltas.Where(d => d.Value != 0))
+            {
+                var key = $"c:{name}#{shard}";
+                var row = await GetAsync(key, cancellationToken);
+                rows.Add(row is null
+                    ? new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(Partition, key) { ["Count"] = (long)delta })
+                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace,
+                        new TableEntity(Partition, key) { ["Count"] = (row.GetInt64("Count") ?? 0) + delta }, row.ETag));
+            }
+
+            var newMarker = new TableEntity(Partition, "m:" + application.ApplicationId) { ["Status"] = to.ToString() };
+            rows.Add(marker is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, newMarker)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, newMarker, marker.ETag));
+            try
+            {
+                await Table.SubmitTransactionAsync(rows, cancellationToken);
+                return;
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+            {
+                // Another application's move touched a shared row, or this one moved meanwhile: read again.
+            }
+        }
+
+        throw new InvalidOperationException($"Could not count {application.ApplicationId} as {to} after {MaxAttempts} attempts.");
+    }
+
+    /// <summary>Counts one occurrence of <paramref name="name"/> identified by <paramref name="key"/> (an engagement past its deadline), once.</summary>
+    public async Task CountOnceAsync(string applicationId, string name, string key, CancellationToken cancellationToken)
+    {
+        var shard = Shard(applicationId);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            if (await GetAsync($"o:{applicationId}:{key}", cancellationToken) is not null)
+            {
+                return;
+            }
+
+            var counter = $"c:{name}#{shard}";
+            var row = await GetAsync(counter, cancellationToken);
+            try
+            {
+                await Table.SubmitTransactionAsync(
+                [
+                    row is null
+                        ? new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(Partition, counter) { ["Count"] = 1L })
+                        : new TableTransactionAction(TableTransactionActionType.UpdateReplace,
+                            new TableEntity(Partition, counter) { ["Count"] = (row.GetInt64("Count") ?? 0) + 1 }, row.ETag),
+                    new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(Partition, $"o:{applicationId}:{key}")),
+                ], cancellationToken);
+                return;
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+            {
+                // Read again.
+            }
+        }
+    }
+
+    public async Task<StatsView> ReadAsync(CancellationToken cancellationToken)
+    {
+        var totals = new Dictionary<string, long>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {"c:"} and RowKey lt {"c;"}");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var name = row.RowKey[2..row.RowKey.LastIndexOf('#')];
+            totals[name] = totals.GetValueOrDefault(name) + (row.GetInt64("Count") ?? 0);
+        }
+
+        IReadOnlyDictionary<string, long> Group(string prefix) => totals
+            .Where(t => t.Key.StartsWith(prefix, StringComparison.Ordinal) && t.Value != 0)
+            .ToDictionary(t => t.Key[prefix.Length..], t => t.Value, StringComparer.Ordinal);
+
+        return new StatsView(
+            Group("status:"), Group("stage:"), Group("miniCluster:"), Group("supportType:"),
+            totals.GetValueOrDefault("submitted"), totals.GetValueOrDefault("completed"),
+            Median(Group("completedDays:").ToDictionary(d => int.Parse(d.Key, System.Globalization.CultureInfo.InvariantCulture), d => d.Value)),
+            totals.GetValueOrDefault("slaBreaches"));
+    }
+
+    /// <summary>The counter changes of a move from <paramref name="counted"/> (null: not counted yet) to <paramref name="to"/>.</summary>
+    static Dictionary<string, int> Deltas(ApplicationEntity application, string? counted, ApplicationStatus to, IReadOnlyList<string> supportTypes)
+    {
+        var deltas = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Add(string name, int delta) => deltas[name] = deltas.GetValueOrDefault(name) + delta;
+        if (counted is null)
+        {
+            Add("submitted", 1);
+            Add("miniCluster:" + (application.MiniCluster ?? "(none)"), 1);
+        }
+        else
+        {
+            Add("status:" + counted, -1);
+            Add("stage:" + Enum.Parse<ApplicationStatus>(counted).Stage(), -1);
+        }
+
+        Add("status:" + to, 1);
+        Add("stage:" + to.Stage(), 1);
+        if (to == ApplicationStatus.Approved)
+        {
+            foreach (var type in supportTypes)
+            {
+                Add("supportType:" + type, 1);
+            }
+        }
+
+        if (to == ApplicationStatus.Completed)
+        {
+            Add("completed", 1);
+            Add($"completedDays:{(int)(application.UpdatedAt - application.SubmittedAt).TotalDays}", 1);
+        }
+
+        return deltas;
+    }
+
+    /// <summary>The median of whole days from a histogram (days → how many).</summary>
+    static double? Median(Dictionary<int, long> histogram)
+    {
+        var count = histogram.Values.Sum();
+        if (count == 0)
+        {
+            return null;
+        }
+
+        double At(long index)
+        {
+            foreach (var (days, howMany) in histogram.OrderBy(h => h.Key))
+            {
+                if (index < howMany)
+                {
+                    return days;
+                }
+
+                index -= howMany;
+            }
+
+            throw new InvalidOperationException("Index beyond the histogram.");
+        }
+
+        return count % 2 == 1 ? At(count / 2) : (At((count / 2) - 1) + At(count / 2)) / 2;
+    }
+
+    async Task<TableEntity?> GetAsync(string rowKey, CancellationToken cancellationToken)
+    {
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, rowKey, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value : null;
+    }
+
+    static int Shard(string applicationId) => Convert.ToInt32(applicationId[^1..], 16) % Shards;
+}

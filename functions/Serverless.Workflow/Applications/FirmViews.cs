@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Serverless.Workflow.Diagnosis;
+using Serverless.Workflow.Documents;
+using Serverless.Workflow.Http;
+using Serverless.Workflow.Matching;
+
+namespace Serverless.Workflow.Applications;
+
+/// <summary>The application as its firm sees it (API.md: GET /api/applications/{id}); the admin detail starts from it too.</summary>
+public sealed class FirmViews(ApplicationStore applications, DocumentStore documents, AssignmentStore assignments)
+{
+    public async Task<FirmApplicationView> BuildAsync(ApplicationEntity application, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var applicationId = application.ApplicationId;
+        var events = await applications.EventsAsync(applicationId, cancellationToken);
+        var uploaded = await documents.ListAsync(applicationId, cancellationToken);
+        var timeline = events
+            .Where(e => e.ToStatus is not null && e.FromStatus != e.ToStatus)
+            .Select(e => new TimelineEntry(Enum.Parse<ApplicationStatus>(e.ToStatus!), e.At, e.Note))
+            .ToList();
+        var report = application.DiagnosisJson is { } json ? JsonSerializer.Deserialize<DiagnosisReport>(json, Json.Options) : null;
+        var accepted = (await assignments.ListAsync(applicationId, cancellationToken))
+            .Where(a => a.CurrentStatus is AssignmentStatus.Active or AssignmentStatus.Completed)
+            .OrderBy(a => a.TaskId, StringComparer.Ordinal)
+            .Select(a => new AssignmentView(a.TaskId, a.SupportType, a.ExpertName, a.Status, a.ReportSummary))
+            .ToList();
+        return new FirmApplicationView(
+            applicationId,
+            application.ReceiptNumber,
+            application.Programme,
+            application.CurrentStatus,
+            Enum.Parse<ApplicationStage>(application.Stage),
+            application.SubmittedAt,
+            application.UpdatedAt,
+            new FirmSummary(application.FirmName, application.BusinessRegistrationNumber),
+            uploaded,
+            [.. DocumentRules.Required.Where(kind => !uploaded.Any(d => d.Kind == kind.ToString()))],
+            report?.Diagnosis,
+            report?.Plan,
+            accepted.Count > 0 ? accepted : null,
+            timeline);
+    }
+}

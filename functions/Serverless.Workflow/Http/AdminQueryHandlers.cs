@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Serverless.Workflow.Admin;
+using Serverless.Workflow.Applications;
+using Serverless.Workflow.Links;
+
+namespace Serverless.Workflow.Http;
+
+/// <summary>The orchestration as the admin detail shows it.</summary>
+public sealed record OrchestrationView(string RuntimeStatus, string? CustomStatus, DateTimeOffset CreatedAt, DateTimeOffset LastUpdatedAt);
+
+/// <summary>An audit entry: who did what, when, from which status to which.</summary>
+public sealed record AuditView(DateTimeOffset At, string Type, string Actor, string? FromStatus, string? ToStatus, string? Note);
+
+/// <summary>A link still open: what for and whose; never the token.</summary>
+public sealed record PendingLinkView(string Purpose, string Actor, DateTimeOffset? ExpiresAt);
+
+/// <summary>GET /api/admin/applications/{id}: the firm's view and what only admins see.</summary>
+public sealed record AdminApplicationView(
+    FirmApplicationView Application, OrchestrationView? Orchestration, IReadOnlyList<HistoryEvent> History,
+    IReadOnlyList<AuditView> Events, IReadOnlyList<PendingLinkView> PendingLinks);
+
+/// <summary>The admins' reads (API.md, Admin): the list, one application in detail, the stats, the CSV export.</summary>
+public sealed class AdminQueryHandlers(
+    ApplicationQuery query, ApplicationStore applications, FirmViews views, LinkStore links, OrchestrationHistory history,
+    ApplicationStats stats, TimeProvider time)
+{
+    public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (filter, errors) = ApplicationQuery.Parse(request.Query);
+        return filter is null ? Problems.Invalid(errors.ToDictionary()) : ApiResults.Json(await query.ListAsync(filter, cancellationToken));
+    }
+
+    public async Task<IResult> GetAsync(string applicationId, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        var application = ApplicationIds.IsValid(applicationId) ? await applications.FindAsync(applicationId, cancellationToken) : null;
+        if (application is null)
+        {
+            return Problems.NotFound();
+        }
+
+        var instance = await durable.GetInstanceAsync(applicationId, getInputsAndOutputs: false, cancellationToken);
+        var now = time.GetUtcNow();
+        return ApiResults.Json(new AdminApplicationView(
+            await views.BuildAsync(application, cancellationToken),
+            instance is null ? null : new OrchestrationView(instance.RuntimeStatus.ToString(), instance.SerializedCustomStatus, instance.CreatedAt, instance.LastUpdatedAt),
+            await history.ReadAsync(applicationId, cancellationToken),
+            [.. (await applications.EventsAsync(applicationId, cancellationToken)).Select(e => new AuditView(e.At, e.Type, e.Actor, e.FromStatus, e.ToStatus, e.Note))],
+            [.. (await links.ListAsync(applicationId, cancellationToken)).Where(l => l.IsLive(now) && l.Purpose != FirmAccess.Purpose)
+                .Select(l => new PendingLinkView(l.Purpose, l.Actor, l.ExpiresAt))]));
+    }
+
+    public async Task<IResult> StatsAsync(CancellationToken cancellationToken) => ApiResults.Json(await stats.ReadAsync(cancellationToken));
+
+    /// <summary>The filtered list as CSV, streamed row by row: UTF-8 with a BOM, so Excel shows Korean names intact.</summary>
+    public IResult Csv(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (filter, errors) = ApplicationQuery.Parse(request.Query);
+        if (filter is null)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        return TypedResults.Stream(async body =>
+        {
+            await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+            await writer.WriteLineAsync("receiptNumber,firmName,businessRegistrationNumber,status,stage,miniCluster,submittedAt,updatedAt,slaBreached,applicationId");
+            var now = time.GetUtcNow();
+            await foreach (var row in query.RowsAsync(filter with { After = null }, request.HttpContext.RequestAborted))
+            {
+                var item = ApplicationQuery.Item(row, now);
+                await writer.WriteLineAsync(string.Join(",",
+                    Cell(item.ReceiptNumber), Cell(item.FirmName), Cell(item.BusinessRegistrationNumber), Cell(item.Status.ToString()), Cell(item.Stage.ToString()),
+                    Cell(item.MiniCluster ?? ""), Cell(item.SubmittedAt.ToString("O", CultureInfo.InvariantCulture)),
+                    Cell(item.UpdatedAt.ToString("O", CultureInfo.InvariantCulture)), item.SlaBreached ? "true" : "false", Cell(item.ApplicationId)));
+            }
+        }, "text/csv; charset=utf-8", "applications.csv");
+    }
+
+    /// <summary>A CSV cell: quoted when it must be, and never read by a spreadsheet as a formula.</summary>
+    static string Cell(string value)
+    {
+        var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' && !value.All(c => char.IsAsciiDigit(c) || c == '-') ? "'" + value : value;
+        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
+    }
+}
