@@ -12,7 +12,7 @@ public sealed record StatsView(
 
 /// <summary>
 /// Counters kept up to date with every status change, so the stats are one small query, never a scan of the
-/// applications. They live in the Counters table, partition <c>stats</c>: counter rows (<c>c:{name}#{shard}</c>,
+/// applications. They live in the Counters table, partition <c>stats</c>: counter rows (<c>c:{name}|{shard}</c>,
 /// sharded by application so concurrent applications rarely touch the same row) and one marker row per application
 /// (<c>m:{applicationId}</c>) holding the status its counts reflect. A status move changes the counters and the
 /// marker in one transaction under their ETags, so a retried move counts once and a lost race is redone.
@@ -44,7 +44,7 @@ public sealed class ApplicationStats(WorkflowStorage storage)
             var rows = new List<TableTransactionAction>();
             foreach (var (name, delta) in deltas.Where(d => d.Value != 0))
             {
-                var key = $"c:{name}#{shard}";
+                var key = CounterRow(name, shard);
                 var row = await GetAsync(key, cancellationToken);
                 rows.Add(row is null
                     ? new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(Partition, key) { ["Count"] = (long)delta })
@@ -81,7 +81,7 @@ public sealed class ApplicationStats(WorkflowStorage storage)
                 return;
             }
 
-            var counter = $"c:{name}#{shard}";
+            var counter = CounterRow(name, shard);
             var row = await GetAsync(counter, cancellationToken);
             try
             {
@@ -108,7 +108,7 @@ public sealed class ApplicationStats(WorkflowStorage storage)
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {"c:"} and RowKey lt {"c;"}");
         await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            var name = row.RowKey[2..row.RowKey.LastIndexOf('#')];
+            var name = row.RowKey[2..row.RowKey.LastIndexOf('|')];
             totals[name] = totals.GetValueOrDefault(name) + (row.GetInt64("Count") ?? 0);
         }
 
@@ -190,6 +190,10 @@ public sealed class ApplicationStats(WorkflowStorage storage)
         var row = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, rowKey, cancellationToken: cancellationToken);
         return row.HasValue ? row.Value : null;
     }
+
+    /// <summary>A counter's row; characters a row key may not hold (a mini-cluster's name could) become '_'.</summary>
+    static string CounterRow(string name, int shard) =>
+        $"c:{string.Concat(name.Select(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c) ? '_' : c))}|{shard}";
 
     static int Shard(string applicationId) => Convert.ToInt32(applicationId[^1..], 16) % Shards;
 }

@@ -43,7 +43,7 @@ public sealed class AdminQueryHandlers(
             return Problems.NotFound();
         }
 
-        var instance = await durable.GetInstanceAsync(applicationId, getInputsAndOutputs: false, cancellationToken);
+        var instance = await durable.GetInstanceAsync(applicationId, getInputsAndOutputs: true, cancellationToken);
         var now = time.GetUtcNow();
         return ApiResults.Json(new AdminApplicationView(
             await views.BuildAsync(application, cancellationToken),
