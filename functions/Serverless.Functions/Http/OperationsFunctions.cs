@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Serverless.Workflow.Admin.Dashboard;
 using Serverless.Workflow.Http;
 using Serverless.Workflow.Operations;
 
 namespace Serverless.Functions.Http;
 
-/// <summary>Health and the OpenAPI document.</summary>
+/// <summary>Health, the OpenAPI document and the admin dashboard page.</summary>
 public sealed class OperationsFunctions(HealthHandler health)
 {
     [Function(nameof(GetHealth))]
@@ -20,4 +21,9 @@ public sealed class OperationsFunctions(HealthHandler health)
     public static IResult GetOpenApi(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.OpenApi)] HttpRequest request) =>
         OpenApiHandler.Get();
+
+    [Function(nameof(GetDashboard))]
+    public static IResult GetDashboard(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Dashboard)] HttpRequest request) =>
+        DashboardHandler.Get();
 }

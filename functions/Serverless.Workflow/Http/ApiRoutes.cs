@@ -20,6 +20,7 @@ public static class ApiRoutes
     public const string Reviewer = "api/admin/reviewers/{reviewerId}";
     public const string Resend = "api/admin/applications/{applicationId}/resend";
     public const string Link = "api/links/{token}";
+    public const string Dashboard = "admin";
     public const string AdminApplications = "api/admin/applications";
     public const string AdminApplicationsCsv = "api/admin/applications.csv";
     public const string AdminApplication = "api/admin/applications/{applicationId}";
@@ -44,6 +45,7 @@ public static class ApiRoutes
         new("GET", Link, "ShowLink", "The page an emailed link opens (never changes state)", [200, 404, 410]),
         new("POST", Link, "DecideLink", "Submits the emailed link's form (review decision, offer answer, report, feedback)", [200, 400, 404, 409, 410, 413, 415]),
         new("POST", Resend, "ResendLink", "Revokes the pending link and mails a new one (admin key)", [202, 401, 403, 404, 409]),
+        new("GET", Dashboard, "GetDashboard", "The admin dashboard page (asks for the admin key; never in a URL)", [200]),
         new("GET", AdminApplications, "ListApplications", "Applications newest first, filtered and paged (admin key)", [200, 400, 401, 403]),
         new("GET", AdminApplicationsCsv, "ExportApplications", "The filtered list as CSV, UTF-8 with a BOM (admin key)", [200, 400, 401, 403]),
         new("GET", AdminApplication, "GetAdminApplication", "One application with its orchestration, history, audit trail and pending links (admin key)", [200, 401, 403, 404]),

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
+using Serverless.Workflow.Admin.Dashboard;
 using Serverless.Workflow.Links;
 using Serverless.Workflow.Operations;
 
@@ -36,6 +37,7 @@ public static class WorkflowEndpoints
 
         app.MapPost(ApiRoutes.Resend, (string applicationId, [FromServices] AdminApplicationHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
             h.ResendAsync(applicationId, durable, ct));
+        app.MapGet(ApiRoutes.Dashboard, DashboardHandler.Get);
         app.MapGet(ApiRoutes.AdminApplications, (HttpRequest request, [FromServices] AdminQueryHandlers h, CancellationToken ct) => h.ListAsync(request, ct));
         app.MapGet(ApiRoutes.AdminApplicationsCsv, (HttpRequest request, [FromServices] AdminQueryHandlers h) => h.Csv(request));
         app.MapGet(ApiRoutes.AdminApplication, (string applicationId, [FromServices] AdminQueryHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>

@@ -1,0 +1,94 @@
+using Microsoft.Playwright;
+using Serverless.Testing;
+using Xunit;
+
+namespace Serverless.LocalHost.Tests;
+
+/// <summary>
+/// The admin dashboard in headless Chromium (Debian's /usr/bin/chromium, installed by .ci/run): enter the key, see the
+/// funnel, filter, open an application, terminate it and see its status change. A screenshot of each step is kept in
+/// artifacts/screenshots.
+/// </summary>
+public sealed class DashboardTests(SupportHostFixture fixture) : IClassFixture<SupportHostFixture>, IAsyncLifetime
+{
+    static readonly string Screenshots = Path.Combine(RepoPaths.Root, "artifacts", "screenshots");
+
+    IPlaywright playwright = null!;
+    IBrowser browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+    }
+
+    [Fact]
+    public async Task AnAdmin_EntersTheKey_Filters_OpensAnApplication_AndTerminatesIt()
+    {
+        var review = await ReviewFlow.SubmitForReviewAsync(fixture.Host);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await page.GotoAsync(new Uri(fixture.Host.BaseAddress, "/admin").ToString());
+        await ShotAsync(page, "1-key");
+
+        await page.FillAsync("#key", IntakeHostFixture.AdminKey);
+        await page.ClickAsync("#keyForm button");
+        await page.Locator("#funnel button[data-status='AwaitingReview'] b").WaitForAsync();
+        Assert.DoesNotContain(IntakeHostFixture.AdminKey, page.Url, StringComparison.Ordinal);
+        Assert.NotEqual("0", await page.Locator("#funnel button[data-status='AwaitingReview'] b").TextContentAsync());
+        await ShotAsync(page, "2-funnel-and-list");
+
+        await page.SelectOptionAsync("#status", "AwaitingReview");
+        await page.FillAsync("#q", review.ReceiptNumber);
+        await page.ClickAsync("#filters button");
+        var row = page.Locator("#rows tr", new PageLocatorOptions { HasText = review.ReceiptNumber });
+        await row.WaitForAsync();
+        Assert.Equal(1, await page.Locator("#rows tr").CountAsync());
+        await ShotAsync(page, "3-filtered");
+
+        await row.ClickAsync();
+        await page.Locator("#detailStatus[data-status='AwaitingReview']").WaitForAsync();
+        Assert.Contains("AwaitingReview", await page.Locator("#timeline").InnerTextAsync() + await page.Locator("#detailStatus").GetAttributeAsync("data-status"), StringComparison.Ordinal);
+        Assert.Contains("SendReviewLinkActivity", await page.Locator("#history").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Review", await page.Locator("#links").InnerTextAsync(), StringComparison.Ordinal);
+        await ShotAsync(page, "4-detail");
+
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync("브라우저 테스트에서 종료");
+        await page.ClickAsync("button[data-action='terminate']");
+        await page.Locator("#detailStatus[data-status='Terminated']").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        Assert.Equal("Terminated", (await FirmFlow.GetAsync(fixture.Host, review.Application)).GetProperty("status").GetString());
+        await ShotAsync(page, "5-terminated");
+
+        await page.ClickAsync("#lang");
+        Assert.Equal("Applications", await page.Locator("h2[data-en='Applications']").TextContentAsync());
+        await ShotAsync(page, "6-english");
+    }
+
+    [Fact]
+    public async Task AWrongKey_IsRefused_AndTheLoginAsksAgain()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.Host.BaseAddress, "/admin").ToString());
+        await page.FillAsync("#key", "not-the-key");
+        await page.ClickAsync("#keyForm button");
+
+        await page.Locator("#keyError:not(:empty)").WaitForAsync();
+        Assert.True(await page.Locator("#app").IsHiddenAsync());
+        Assert.Null(await page.EvaluateAsync<string?>("sessionStorage.getItem('adminKey')"));
+    }
+
+    static async Task ShotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"dashboard-{name}.png"), FullPage = true });
+    }
+}
