@@ -74,6 +74,35 @@ public sealed class DashboardTests(SupportHostFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Pools_AnAdminAddsEditsAndDeactivatesFromTheDashboard()
+    {
+        var page = await LoggedInPageAsync();
+        var email = $"dash-{Guid.NewGuid():N}@example.org";
+        await page.FillAsync("#expertName", "대시보드전문가");
+        await page.FillAsync("#expertEmail", email);
+        await page.FillAsync("#expertFields", "Finance, Export");
+        await page.ClickAsync("#expertForm button");
+        var row = page.Locator("#experts tr", new PageLocatorOptions { HasText = "대시보드전문가" });
+        await row.WaitForAsync();
+
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync(dialog.Message == "maxActiveAssignments" ? "5" : dialog.DefaultValue);
+        await row.Locator("button").First.ClickAsync();
+        await page.Locator("#experts tr", new PageLocatorOptions { HasText = "0/5" }).WaitForAsync();
+        await row.Locator("button").Nth(1).ClickAsync();
+        await ShotAsync(page, "7-pools");
+
+        var expert = await SupportFlow.ExpertByEmailAsync(fixture.Host, email);
+        for (var attempt = 0; attempt < 40 && expert.GetProperty("active").GetBoolean(); attempt++)
+        {
+            await Task.Delay(250);
+            expert = await SupportFlow.ExpertByEmailAsync(fixture.Host, email);
+        }
+
+        Assert.Equal((5, false), (expert.GetProperty("maxActiveAssignments").GetInt32(), expert.GetProperty("active").GetBoolean()));
+        Assert.Equal(["Finance", "Export"], expert.GetProperty("fields").EnumerateArray().Select(f => f.GetString()));
+    }
+
+    [Fact]
     public async Task AWrongKey_IsRefused_AndTheLoginAsksAgain()
     {
         var page = await browser.NewPageAsync();
@@ -84,6 +113,16 @@ public sealed class DashboardTests(SupportHostFixture fixture) : IClassFixture<S
         await page.Locator("#keyError:not(:empty)").WaitForAsync();
         Assert.True(await page.Locator("#app").IsHiddenAsync());
         Assert.Null(await page.EvaluateAsync<string?>("sessionStorage.getItem('adminKey')"));
+    }
+
+    async Task<IPage> LoggedInPageAsync()
+    {
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await page.GotoAsync(new Uri(fixture.Host.BaseAddress, "/admin").ToString());
+        await page.FillAsync("#key", IntakeHostFixture.AdminKey);
+        await page.ClickAsync("#keyForm button");
+        await page.Locator("#funnel button").First.WaitForAsync();
+        return page;
     }
 
     static async Task ShotAsync(IPage page, string name)
