@@ -9,10 +9,20 @@ public static class LocalHostRoutes
     /// <summary>Routes under this prefix exist on the local host only (API.md, Local host only).</summary>
     public const string LocalOnlyPrefix = "dev/";
 
+    /// <summary>
+    /// API.md's <c>GET /admin</c>. The Functions host keeps every route starting with <c>admin</c> for its own admin
+    /// API, so both hosts serve the dashboard at <see cref="ApiRoutes.Dashboard"/>; locally <c>/admin</c> leads there.
+    /// </summary>
+    public const string AdminAlias = "admin";
+
+    public static bool IsLocalOnly(string template) =>
+        template.StartsWith(LocalOnlyPrefix, StringComparison.Ordinal) || template == AdminAlias;
+
     public static IEndpointRouteBuilder MapLocalHostRoutes(this IEndpointRouteBuilder app)
     {
         app.MapWorkflowApi();
         app.MapDevMailbox();
+        app.MapGet(AdminAlias, () => TypedResults.Redirect("/" + ApiRoutes.Dashboard));
         return app;
     }
 }

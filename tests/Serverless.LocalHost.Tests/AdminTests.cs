@@ -44,6 +44,7 @@ public sealed class AdminTests(SupportHostFixture fixture) : IClassFixture<Suppo
         while (token is not null && pages < 10);
 
         Assert.Equal(3, pages);
+        Assert.Equal(JsonValueKind.Null, (await ListAsync($"q={Uri.EscapeDataString(name)}&pageSize=200")).GetProperty("continuationToken").ValueKind);
         Assert.Equal(submitted.Select(s => s.Application.ApplicationId).Reverse(), seen);
 
         var newest = submitted[^1];
@@ -91,7 +92,8 @@ public sealed class AdminTests(SupportHostFixture fixture) : IClassFixture<Suppo
         var detail = JsonDocument.Parse(text).RootElement;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("AwaitingReview", detail.GetProperty("application").GetProperty("status").GetString());
+        Assert.Equal("AwaitingReview", detail.GetProperty("status").GetString()); // the firm's view, at the top level
+        Assert.Equal(review.ReceiptNumber, detail.GetProperty("receiptNumber").GetString());
         Assert.Equal("Running", detail.GetProperty("orchestration").GetProperty("runtimeStatus").GetString());
         Assert.Contains("AwaitingReview", detail.GetProperty("orchestration").GetProperty("customStatus").GetString(), StringComparison.Ordinal);
         Assert.Contains(detail.GetProperty("history").EnumerateArray(), h =>
@@ -170,7 +172,7 @@ public sealed class AdminTests(SupportHostFixture fixture) : IClassFixture<Suppo
 
         using var detail = await AdminApi.SendAsync(Host, HttpMethod.Get, $"/api/admin/applications/{id}");
         var view = await detail.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.False(view.TryGetProperty("orchestration", out _)); // the engine's record is gone
+        Assert.Equal(JsonValueKind.Null, view.GetProperty("orchestration").ValueKind); // the engine's record is gone
         Assert.Empty(view.GetProperty("history").EnumerateArray());
         Assert.Equal(["Suspended", "Resumed", "HistoryPurged"], view.GetProperty("events").EnumerateArray()
             .Select(e => e.GetProperty("type").GetString()).Where(t => t is "Suspended" or "Resumed" or "HistoryPurged"));

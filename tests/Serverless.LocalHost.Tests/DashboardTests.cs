@@ -106,7 +106,7 @@ public sealed class DashboardTests(SupportHostFixture fixture) : IClassFixture<S
     public async Task AWrongKey_IsRefused_AndTheLoginAsksAgain()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(new Uri(fixture.Host.BaseAddress, "/admin").ToString());
+        await page.GotoAsync(new Uri(fixture.Host.BaseAddress, "/dashboard").ToString());
         await page.FillAsync("#key", "not-the-key");
         await page.ClickAsync("#keyForm button");
 
@@ -118,7 +118,7 @@ public sealed class DashboardTests(SupportHostFixture fixture) : IClassFixture<S
     async Task<IPage> LoggedInPageAsync()
     {
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        await page.GotoAsync(new Uri(fixture.Host.BaseAddress, "/admin").ToString());
+        await page.GotoAsync(new Uri(fixture.Host.BaseAddress, "/dashboard").ToString());
         await page.FillAsync("#key", IntakeHostFixture.AdminKey);
         await page.ClickAsync("#keyForm button");
         await page.Locator("#funnel button").First.WaitForAsync();

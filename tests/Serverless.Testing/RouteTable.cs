@@ -27,5 +27,5 @@ public static class RouteTable
 
     /// <summary>The local host's routes that the Functions app must also have (all but the local-only ones).</summary>
     public static IReadOnlySet<Route> SharedLocalHost() =>
-        LocalHost().Where(r => !r.Template.StartsWith(LocalHostRoutes.LocalOnlyPrefix, StringComparison.Ordinal)).ToHashSet();
+        LocalHost().Where(r => !LocalHostRoutes.IsLocalOnly(r.Template)).ToHashSet();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Serialization;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
 using Serverless.Workflow.Applications;
@@ -14,9 +15,12 @@ public sealed record ApplicationFilter(
 
 public sealed record ApplicationListItem(
     string ApplicationId, string ReceiptNumber, string FirmName, string BusinessRegistrationNumber, ApplicationStatus Status,
-    ApplicationStage Stage, string? MiniCluster, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt, bool SlaBreached);
+    ApplicationStage Stage, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? MiniCluster, DateTimeOffset SubmittedAt,
+    DateTimeOffset UpdatedAt, bool SlaBreached);
 
-public sealed record ApplicationPage(IReadOnlyList<ApplicationListItem> Items, string? ContinuationToken);
+/// <summary>A page of the list; <see cref="ContinuationToken"/> is null on the last page (API.md), not left out.</summary>
+public sealed record ApplicationPage(
+    IReadOnlyList<ApplicationListItem> Items, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? ContinuationToken);
 
 /// <summary>
 /// Lists applications newest first from ApplicationIndex, never from the applications themselves: a status filter
@@ -60,12 +64,12 @@ public sealed class ApplicationQuery(WorkflowStorage storage, TimeProvider time)
                 return null;
             }
 
-            if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year is >= 1900 and <= 9998)
             {
                 return date;
             }
 
-            errors.Add(name, "Must be a date, yyyy-MM-dd.");
+            errors.Add(name, "Must be a date, yyyy-MM-dd, from 1900 to 9998.");
             return null;
         }
 
@@ -135,9 +139,10 @@ public sealed class ApplicationQuery(WorkflowStorage storage, TimeProvider time)
         ArgumentNullException.ThrowIfNull(filter);
         var brn = filter.Query is { } q ? BusinessRegistrationNumber.Normalize(q) : null;
         var receipt = filter.Query is { } r && IsReceiptNumber(r) ? r.ToUpperInvariant() : null;
-        var partition = filter.Status is { } status ? ApplicationIndexEntity.StatusPartition(status.ToString())
-            : brn is not null ? ApplicationIndexEntity.FirmPartition(brn)
+        // The narrowest partition: a firm's or a receipt's holds a row or two; a status's can hold thousands.
+        var partition = brn is not null ? ApplicationIndexEntity.FirmPartition(brn)
             : receipt is not null ? ApplicationIndexEntity.ReceiptPartition(receipt)
+            : filter.Status is { } status ? ApplicationIndexEntity.StatusPartition(status.ToString())
             : ApplicationIndexEntity.All;
 
         var conditions = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partition}") };
@@ -166,14 +171,9 @@ public sealed class ApplicationQuery(WorkflowStorage storage, TimeProvider time)
             conditions.Add(TableClient.CreateQueryFilter($"MiniCluster eq {miniCluster}"));
         }
 
-        if (filter.Status is not null && brn is not null)
+        if (filter.Status is { } wanted && (brn is not null || receipt is not null))
         {
-            conditions.Add(TableClient.CreateQueryFilter($"BusinessRegistrationNumber eq {brn}"));
-        }
-
-        if (filter.Status is not null && receipt is not null)
-        {
-            conditions.Add(TableClient.CreateQueryFilter($"ReceiptNumber eq {receipt}"));
+            conditions.Add(TableClient.CreateQueryFilter($"Status eq {wanted.ToString()}"));
         }
 
         var name = brn is null && receipt is null ? filter.Query : null;

@@ -8,14 +8,17 @@ namespace Serverless.Workflow.Admin;
 /// <summary>What <c>GET /api/admin/stats</c> answers (API.md, Admin).</summary>
 public sealed record StatsView(
     IReadOnlyDictionary<string, long> ByStatus, IReadOnlyDictionary<string, long> ByStage, IReadOnlyDictionary<string, long> ByMiniCluster,
-    IReadOnlyDictionary<string, long> BySupportType, long Submitted, long Completed, double? MedianDaysToCompletion, long SlaBreaches);
+    IReadOnlyDictionary<string, long> BySupportType, long Submitted, long Completed,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] double? MedianDaysToCompletion,
+    long SlaBreaches);
 
 /// <summary>
 /// Counters kept up to date with every status change, so the stats are one small query, never a scan of the
 /// applications. They live in the Counters table, partition <c>stats</c>: counter rows (<c>c:{name}|{shard}</c>,
 /// sharded by application so concurrent applications rarely touch the same row) and one marker row per application
 /// (<c>m:{applicationId}</c>) holding the status its counts reflect. A status move changes the counters and the
-/// marker in one transaction under their ETags, so a retried move counts once and a lost race is redone.
+/// marker in one transaction under their ETags, so a retried move counts once and a lost race is redone; the marker
+/// also keeps when its status was set, so an older move arriving late (a step racing an admin's terminate) is ignored.
 /// </summary>
 public sealed class ApplicationStats(WorkflowStorage storage)
 {
@@ -25,8 +28,12 @@ public sealed class ApplicationStats(WorkflowStorage storage)
 
     TableClient Table => storage.Counters;
 
-    /// <summary>Counts the application as being in <paramref name="to"/> (once, however often it is asked).</summary>
-    public async Task MoveAsync(ApplicationEntity application, ApplicationStatus to, IReadOnlyList<string> supportTypes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts the application as being in <paramref name="to"/> since <paramref name="at"/>: once, however often it is
+    /// asked, and never over a later move (a retried or late write of an older status changes nothing).
+    /// </summary>
+    public async Task MoveAsync(
+        ApplicationEntity application, ApplicationStatus to, DateTimeOffset at, IReadOnlyList<string> supportTypes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(supportTypes);
@@ -35,7 +42,7 @@ public sealed class ApplicationStats(WorkflowStorage storage)
         {
             var marker = await GetAsync("m:" + application.ApplicationId, cancellationToken);
             var counted = marker?.GetString("Status");
-            if (counted == to.ToString())
+            if (counted == to.ToString() || marker?.GetInt64("AtTicks") > at.UtcTicks)
             {
                 return;
             }
@@ -52,7 +59,7 @@ public sealed class ApplicationStats(WorkflowStorage storage)
                         new TableEntity(Partition, key) { ["Count"] = (row.GetInt64("Count") ?? 0) + delta }, row.ETag));
             }
 
-            var newMarker = new TableEntity(Partition, "m:" + application.ApplicationId) { ["Status"] = to.ToString() };
+            var newMarker = new TableEntity(Partition, "m:" + application.ApplicationId) { ["Status"] = to.ToString(), ["AtTicks"] = at.UtcTicks };
             rows.Add(marker is null
                 ? new TableTransactionAction(TableTransactionActionType.Add, newMarker)
                 : new TableTransactionAction(TableTransactionActionType.UpdateReplace, newMarker, marker.ETag));
@@ -100,6 +107,8 @@ public sealed class ApplicationStats(WorkflowStorage storage)
                 // Read again.
             }
         }
+
+        throw new InvalidOperationException($"Could not count {name} for {applicationId} after {MaxAttempts} attempts.");
     }
 
     public async Task<StatsView> ReadAsync(CancellationToken cancellationToken)

@@ -36,7 +36,7 @@ public sealed class ApplicationStore(WorkflowStorage storage)
             // Written by an earlier attempt of the same submission; finish what it started.
         }
 
-        await stats.MoveAsync(application, ApplicationStatus.Submitted, [], cancellationToken);
+        await stats.MoveAsync(application, ApplicationStatus.Submitted, application.SubmittedAt, [], cancellationToken);
         await Task.WhenAll(
             UpsertIndexAsync(application, application.Status, cancellationToken),
             storage.ApplicationEvents.UpsertEntityAsync(
@@ -62,6 +62,15 @@ public sealed class ApplicationStore(WorkflowStorage storage)
             cancellationToken);
         if (application.UpdatedAt > change.At)
         {
+            // A later status is already written (an admin's terminate got in first). This write's earlier attempt may
+            // have moved index rows before it lost: put them back to the application's status.
+            await UpsertIndexAsync(application, application.Status, cancellationToken);
+            if (to != application.Status)
+            {
+                await storage.ApplicationIndex.DeleteEntityAsync(
+                    ApplicationIndexEntity.StatusPartition(to), ApplicationIndexEntity.RowFor(application.SubmittedAt, application.ApplicationId), ETag.All, cancellationToken);
+            }
+
             return;
         }
 
@@ -70,7 +79,7 @@ public sealed class ApplicationStore(WorkflowStorage storage)
         application.Round = change.Round;
         application.UpdatedAt = change.At;
         application.DueAt = change.DueAt;
-        await stats.MoveAsync(application, change.Status, [.. ApplicationPlan.Tasks(application).Select(t => t.SupportType)], cancellationToken);
+        await stats.MoveAsync(application, change.Status, change.At, [.. ApplicationPlan.Tasks(application).Select(t => t.SupportType)], cancellationToken);
         await UpsertIndexAsync(application, to, cancellationToken);
         if (from != to)
         {

@@ -50,10 +50,12 @@ public sealed class AdminApplicationHandlers(
 
     /// <summary>Pauses the application's workflow (timers and events wait) until an admin resumes it.</summary>
     public Task<IResult> SuspendAsync(HttpRequest request, string applicationId, DurableTaskClient durable, CancellationToken cancellationToken) =>
-        PauseOrResumeAsync(request, applicationId, "Suspended", (reason, ct) => durable.SuspendInstanceAsync(applicationId, reason, ct), cancellationToken);
+        PauseOrResumeAsync(request, applicationId, durable, OrchestrationRuntimeStatus.Running, "Suspended",
+            (reason, ct) => durable.SuspendInstanceAsync(applicationId, reason, ct), cancellationToken);
 
     public Task<IResult> ResumeAsync(HttpRequest request, string applicationId, DurableTaskClient durable, CancellationToken cancellationToken) =>
-        PauseOrResumeAsync(request, applicationId, "Resumed", (reason, ct) => durable.ResumeInstanceAsync(applicationId, reason, ct), cancellationToken);
+        PauseOrResumeAsync(request, applicationId, durable, OrchestrationRuntimeStatus.Suspended, "Resumed",
+            (reason, ct) => durable.ResumeInstanceAsync(applicationId, reason, ct), cancellationToken);
 
     /// <summary>Deletes the engine's history of an ended application; the business record and its audit trail stay.</summary>
     public async Task<IResult> PurgeAsync(string applicationId, DurableTaskClient durable, CancellationToken cancellationToken)
@@ -65,18 +67,26 @@ public sealed class AdminApplicationHandlers(
             return Problems.NotFound();
         }
 
-        if (!application.CurrentStatus.IsTerminal())
+        // The projection says ended before the engine has stopped the instance (terminate writes it first): purging a
+        // still-running instance would strand its queued messages, so the engine's own status decides.
+        var instance = await durable.GetInstanceAsync(applicationId, getInputsAndOutputs: false, cancellationToken);
+        if (!application.CurrentStatus.IsTerminal() || instance is { IsCompleted: false })
         {
-            return Problems.Conflict($"The application is {application.Status}; only an ended application's history is purged.");
+            return Problems.Conflict($"The application is {application.Status} and its workflow {instance?.RuntimeStatus.ToString() ?? "gone"}; only an ended workflow's history is purged.");
         }
 
-        await durable.PurgeInstanceAsync(applicationId, cancellationToken);
-        await applications.AppendEventAsync(applicationId, "HistoryPurged", "admin", null, time.GetUtcNow(), CancellationToken.None);
+        if (instance is not null && (await durable.PurgeInstanceAsync(applicationId, cancellationToken)).PurgedInstanceCount > 0)
+        {
+            await applications.AppendEventAsync(applicationId, "HistoryPurged", "admin", null, time.GetUtcNow(), CancellationToken.None);
+        }
+
         return TypedResults.NoContent();
     }
 
+    /// <summary>Suspends or resumes; 409 unless the workflow is in <paramref name="from"/> (running to suspend, suspended to resume).</summary>
     async Task<IResult> PauseOrResumeAsync(
-        HttpRequest request, string applicationId, string what, Func<string, CancellationToken, Task> act, CancellationToken cancellationToken)
+        HttpRequest request, string applicationId, DurableTaskClient durable, OrchestrationRuntimeStatus from, string what,
+        Func<string, CancellationToken, Task> act, CancellationToken cancellationToken)
     {
         var application = ApplicationIds.IsValid(applicationId) ? await applications.FindAsync(applicationId, cancellationToken) : null;
         if (application is null)
@@ -90,9 +100,10 @@ public sealed class AdminApplicationHandlers(
             return problem!;
         }
 
-        if (application.CurrentStatus.IsTerminal())
+        var runtime = (await durable.GetInstanceAsync(applicationId, getInputsAndOutputs: false, cancellationToken))?.RuntimeStatus;
+        if (application.CurrentStatus.IsTerminal() || runtime != from)
         {
-            return Problems.Conflict($"The application is {application.Status}; it has no workflow to pause or resume.");
+            return Problems.Conflict($"The application is {application.Status} and its workflow {runtime?.ToString() ?? "gone"}; it cannot be {what.ToLowerInvariant()}.");
         }
 
         await act(reason, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Serverless.Workflow.Admin;
@@ -16,11 +17,6 @@ public sealed record AuditView(DateTimeOffset At, string Type, string Actor, str
 
 /// <summary>A link still open: what for and whose; never the token.</summary>
 public sealed record PendingLinkView(string Purpose, string Actor, DateTimeOffset? ExpiresAt);
-
-/// <summary>GET /api/admin/applications/{id}: the firm's view and what only admins see.</summary>
-public sealed record AdminApplicationView(
-    FirmApplicationView Application, OrchestrationView? Orchestration, IReadOnlyList<HistoryEvent> History,
-    IReadOnlyList<AuditView> Events, IReadOnlyList<PendingLinkView> PendingLinks);
 
 /// <summary>The admins' reads (API.md, Admin): the list, one application in detail, the stats, the CSV export.</summary>
 public sealed class AdminQueryHandlers(
@@ -43,15 +39,21 @@ public sealed class AdminQueryHandlers(
             return Problems.NotFound();
         }
 
+        // API.md: the firm's view, plus what only admins see, side by side in one object.
         var instance = await durable.GetInstanceAsync(applicationId, getInputsAndOutputs: true, cancellationToken);
         var now = time.GetUtcNow();
-        return ApiResults.Json(new AdminApplicationView(
-            await views.BuildAsync(application, cancellationToken),
-            instance is null ? null : new OrchestrationView(instance.RuntimeStatus.ToString(), instance.SerializedCustomStatus, instance.CreatedAt, instance.LastUpdatedAt),
-            await history.ReadAsync(applicationId, cancellationToken),
-            [.. (await applications.EventsAsync(applicationId, cancellationToken)).Select(e => new AuditView(e.At, e.Type, e.Actor, e.FromStatus, e.ToStatus, e.Note))],
-            [.. (await links.ListAsync(applicationId, cancellationToken)).Where(l => l.IsLive(now) && l.Purpose != FirmAccess.Purpose)
-                .Select(l => new PendingLinkView(l.Purpose, l.Actor, l.ExpiresAt))]));
+        var view = JsonSerializer.SerializeToNode(await views.BuildAsync(application, cancellationToken), Json.Options)!.AsObject();
+        view["orchestration"] = instance is null ? null : JsonSerializer.SerializeToNode(
+            new OrchestrationView(instance.RuntimeStatus.ToString(), instance.SerializedCustomStatus, instance.CreatedAt, instance.LastUpdatedAt), Json.Options);
+        view["history"] = JsonSerializer.SerializeToNode(await history.ReadAsync(applicationId, cancellationToken), Json.Options);
+        view["events"] = JsonSerializer.SerializeToNode(
+            (await applications.EventsAsync(applicationId, cancellationToken)).Select(e => new AuditView(e.At, e.Type, e.Actor, e.FromStatus, e.ToStatus, e.Note)),
+            Json.Options);
+        view["pendingLinks"] = JsonSerializer.SerializeToNode(
+            (await links.ListAsync(applicationId, cancellationToken)).Where(l => l.IsLive(now) && l.Purpose != FirmAccess.Purpose)
+                .Select(l => new PendingLinkView(l.Purpose, l.Actor, l.ExpiresAt)),
+            Json.Options);
+        return ApiResults.Json(view);
     }
 
     public async Task<IResult> StatsAsync(CancellationToken cancellationToken) => ApiResults.Json(await stats.ReadAsync(cancellationToken));
@@ -68,7 +70,7 @@ public sealed class AdminQueryHandlers(
 
         return TypedResults.Stream(async body =>
         {
-            await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+            await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true) { NewLine = "\r\n" };
             await writer.WriteLineAsync("receiptNumber,firmName,businessRegistrationNumber,status,stage,miniCluster,submittedAt,updatedAt,slaBreached,applicationId");
             var now = time.GetUtcNow();
             await foreach (var row in query.RowsAsync(filter with { After = null }, request.HttpContext.RequestAborted))
@@ -85,7 +87,7 @@ public sealed class AdminQueryHandlers(
     /// <summary>A CSV cell: quoted when it must be, and never read by a spreadsheet as a formula.</summary>
     static string Cell(string value)
     {
-        var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' && !value.All(c => char.IsAsciiDigit(c) || c == '-') ? "'" + value : value;
+        var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
         return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
     }
 }

@@ -20,7 +20,8 @@ public static class ApiRoutes
     public const string Reviewer = "api/admin/reviewers/{reviewerId}";
     public const string Resend = "api/admin/applications/{applicationId}/resend";
     public const string Link = "api/links/{token}";
-    public const string Dashboard = "admin";
+    /// <summary>Not API.md's <c>/admin</c>: the Functions host reserves routes starting with <c>admin</c>.</summary>
+    public const string Dashboard = "dashboard";
     public const string AdminApplications = "api/admin/applications";
     public const string AdminApplicationsCsv = "api/admin/applications.csv";
     public const string AdminApplication = "api/admin/applications/{applicationId}";

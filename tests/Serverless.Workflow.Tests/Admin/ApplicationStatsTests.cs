@@ -1,0 +1,70 @@
+using Serverless.Testing;
+using Serverless.Workflow.Admin;
+using Serverless.Workflow.Applications;
+using Serverless.Workflow.Storage;
+using Xunit;
+
+namespace Serverless.Workflow.Tests.Admin;
+
+/// <summary>The stats counters on real Table storage: each move once, never back over a later one.</summary>
+[Collection(AzuriteTests.Name)]
+public sealed class ApplicationStatsTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    static readonly DateTimeOffset T0 = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+
+    readonly WorkflowStorage storage = azurite.Storage();
+
+    ApplicationStats Stats => new(storage);
+
+    public Task InitializeAsync() => storage.CreateIfNotExistsAsync(CancellationToken.None);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    static ApplicationEntity Application(int n) => new()
+    {
+        PartitionKey = $"{n:x32}", MiniCluster = "친환경나노", SubmittedAt = T0, UpdatedAt = T0,
+    };
+
+    [Fact]
+    public async Task Moves_CountEachApplicationOnceInItsCurrentStatus_EvenWhenRetried()
+    {
+        var first = Application(1);
+        await Stats.MoveAsync(first, ApplicationStatus.Submitted, T0, [], CancellationToken.None);
+        await Stats.MoveAsync(first, ApplicationStatus.Submitted, T0, [], CancellationToken.None);
+        await Stats.MoveAsync(first, ApplicationStatus.Approved, T0.AddDays(1), ["ExportSupport", "Marketing"], CancellationToken.None);
+        await Stats.MoveAsync(first, ApplicationStatus.Approved, T0.AddDays(1), ["ExportSupport", "Marketing"], CancellationToken.None);
+        first.UpdatedAt = T0.AddDays(3);
+        await Stats.MoveAsync(first, ApplicationStatus.Completed, T0.AddDays(3), [], CancellationToken.None);
+        await Stats.MoveAsync(Application(2), ApplicationStatus.Submitted, T0, [], CancellationToken.None);
+
+        var stats = await Stats.ReadAsync(CancellationToken.None);
+
+        Assert.Equal((2L, 1L), (stats.Submitted, stats.Completed));
+        Assert.Equal(new Dictionary<string, long> { ["Completed"] = 1, ["Submitted"] = 1 }, stats.ByStatus);
+        Assert.Equal(new Dictionary<string, long> { ["ExportSupport"] = 1, ["Marketing"] = 1 }, stats.BySupportType);
+        Assert.Equal(2, stats.ByMiniCluster["친환경나노"]);
+        Assert.Equal(3, stats.MedianDaysToCompletion);
+    }
+
+    [Fact]
+    public async Task AnOlderMoveArrivingLate_ChangesNothing()
+    {
+        var application = Application(3);
+        await Stats.MoveAsync(application, ApplicationStatus.Submitted, T0, [], CancellationToken.None);
+        await Stats.MoveAsync(application, ApplicationStatus.Terminated, T0.AddHours(2), [], CancellationToken.None);
+
+        await Stats.MoveAsync(application, ApplicationStatus.AwaitingReview, T0.AddHours(1), [], CancellationToken.None); // a step that lost to terminate
+        await Stats.MoveAsync(application, ApplicationStatus.Submitted, T0, [], CancellationToken.None); // a retried submission
+
+        Assert.Equal(new Dictionary<string, long> { ["Terminated"] = 1 }, (await Stats.ReadAsync(CancellationToken.None)).ByStatus);
+    }
+
+    [Fact]
+    public async Task ManyApplicationsMovingAtOnce_AreAllCounted()
+    {
+        await Task.WhenAll(Enumerable.Range(100, 40).Select(n => Stats.MoveAsync(Application(n), ApplicationStatus.Submitted, T0, [], CancellationToken.None)));
+
+        var stats = await Stats.ReadAsync(CancellationToken.None);
+        Assert.Equal((40L, 40L), (stats.Submitted, stats.ByStatus["Submitted"]));
+    }
+}
