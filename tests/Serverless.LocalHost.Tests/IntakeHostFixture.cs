@@ -47,8 +47,9 @@ public class IntakeHostFixture : IAsyncLifetime
         new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient((settings["Storage:TablePrefix"] + "applications").ToLowerInvariant());
 
     /// <summary>
-    /// How many applications, firm slots, keys, tokens, counters, orchestrations and blobs exist: what a refused
-    /// request must not change. (Status index rows are left out: running workflows of other tests move them.)
+    /// How many applications, firm slots, keys, tokens, receipt counters, orchestrations and blobs exist: what a refused
+    /// request must not change. (Status index rows and stats counters are left out: running workflows of other tests
+    /// move them.)
     /// </summary>
     public async Task<string> StoredStateAsync()
     {
@@ -58,10 +59,14 @@ public class IntakeHostFixture : IAsyncLifetime
                 TableClient.CreateQueryFilter($"PartitionKey eq {"all"} or (PartitionKey ge {"open:"} and PartitionKey lt {"open;"})"),
                 select: ["PartitionKey"]))}",
         };
-        foreach (var table in new[] { Table("Applications"), Table("Idempotency"), Table("Links"), Table("Counters"), Instances })
+        foreach (var table in new[] { Table("Applications"), Table("Idempotency"), Table("Links"), Instances })
         {
             counts.Add($"{table.Name}={await CountAsync(table.QueryAsync<TableEntity>(select: ["PartitionKey"]))}");
         }
+
+        // Receipt counters only: the stats partition moves with every running workflow, as the status rows do.
+        counts.Add($"receiptCounters={await CountAsync(Table("Counters").QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey ne {"stats"}"), select: ["PartitionKey"]))}");
 
         counts.Add($"blobs={await CountAsync(Documents.GetBlobsAsync())}");
         return string.Join(", ", counts);
