@@ -70,6 +70,7 @@ public sealed class LocalHostApp : IAsyncDisposable
             parts.Push(engine);
             builder.AddWorkflow();
             builder.Services.AddDevMailbox();
+            builder.Services.AddSingleton<DemoApplications>();
             builder.Services.AddHostedService<DemoData>();
             builder.Services.AddProblemDetails();
 

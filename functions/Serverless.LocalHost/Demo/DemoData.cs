@@ -8,10 +8,13 @@ namespace Serverless.LocalHost.Demo;
 
 /// <summary>
 /// With <c>LocalHost:SeedDemoData=true</c>: a dozen experts across every field, two reviewers and one escalation
-/// reviewer, so a user can drive an application from submission to completion by clicking links. Runs after the
+/// reviewer, so a user can drive an application from submission to completion by clicking links, and a handful of
+/// applications for the dashboard (<see cref="DemoApplications"/>). Runs after the
 /// tables exist; a member already there (same email) is left as it is, with its counts.
 /// </summary>
-internal sealed partial class DemoData(IOptions<LocalHostOptions> options, ExpertStore experts, ReviewerStore reviewers, ILogger<DemoData> logger) : IHostedService
+internal sealed partial class DemoData(
+    IOptions<LocalHostOptions> options, ExpertStore experts, ReviewerStore reviewers, DemoApplications applications, ILogger<DemoData> logger)
+    : IHostedService
 {
     static readonly (string Name, string Organization, string Sector, string[] Fields, int Years, int Max, string Language)[] Experts =
     [
@@ -68,10 +71,11 @@ internal sealed partial class DemoData(IOptions<LocalHostOptions> options, Exper
             }
         }
 
+        await applications.SubmitAsync(cancellationToken);
         LogSeeded(logger, Experts.Length, Reviewers.Length);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: {Experts} experts, {Reviewers} reviewers (their mail shows in /dev/mailbox).")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: {Experts} experts, {Reviewers} reviewers and some applications (their mail shows in /dev/mailbox).")]
     static partial void LogSeeded(ILogger logger, int experts, int reviewers);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
