@@ -10,7 +10,7 @@ using Serverless.Workflow.Orchestration;
 namespace Serverless.LocalHost.Demo;
 
 /// <summary>
-/// A handful of demo applications, submitted through intake as a firm would (Idempotency-Key <c>demo-{n}</c>, so a
+/// A handful of demo applications, submitted through intake as a firm would (Idempotency-Key <c>local-host-demo-data-{n}</c>, so a
 /// restart submits nothing twice). Most get their documents and go on to review; the last ones wait for documents.
 /// </summary>
 internal sealed class DemoApplications(IntakeService intake, ApplicationValidator validator, DocumentStore documents, DurableTaskClient durable)
@@ -38,7 +38,7 @@ internal sealed class DemoApplications(IntakeService intake, ApplicationValidato
             }
 
             var body = JsonSerializer.SerializeToUtf8Bytes(form, Json.Options);
-            var outcome = await intake.SubmitAsync(form, Convert.ToHexStringLower(SHA256.HashData(body)), $"demo-{i + 1}", durable, cancellationToken);
+            var outcome = await intake.SubmitAsync(form, Convert.ToHexStringLower(SHA256.HashData(body)), $"local-host-demo-data-{i + 1}", durable, cancellationToken);
             if (outcome is SubmissionOutcome.Accepted(var application, _) && i < WithDocuments
                 && (await documents.ListAsync(application.ApplicationId, cancellationToken)).Count == 0)
             {
