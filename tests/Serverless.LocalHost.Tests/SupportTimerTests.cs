@@ -65,6 +65,7 @@ public sealed class SupportTimerTests(QuickSupportHostFixture fixture) : IClassF
         // Nobody gives feedback: the application completes at FeedbackDeadline (3 s) all the same.
         var view = await FirmFlow.WaitForStatusAsync(Host, application.Application, "Completed");
         Assert.Equal(["InProgress", "AwaitingFeedback", "Completed"], FirmFlow.Timeline(view).TakeLast(3));
+        await Mailbox.WaitForAsync(Host, receipt, "지원 완료 안내"); // sent right after the status is written
         Assert.Equal(1, await ReviewFlow.CountMailsAsync(Host, receipt, "지원 완료 안내"));
     }
 
