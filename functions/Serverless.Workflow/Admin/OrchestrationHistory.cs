@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Serverless.Workflow.Orchestration;
 
@@ -13,20 +14,18 @@ public sealed record HistoryEvent(DateTimeOffset Timestamp, string EventType, st
 /// </summary>
 public sealed class OrchestrationHistory(IConfiguration configuration)
 {
+    readonly Lazy<TableClient?> table = new(() => HistoryTable(configuration));
+
     public async Task<IReadOnlyList<HistoryEvent>> ReadAsync(string instanceId, CancellationToken cancellationToken)
     {
-        // The engine's storage and task hub: the local host's Durable section, or the Functions host's own settings.
-        var durable = configuration.GetSection(DurableOptions.Section).Get<DurableOptions>() ?? new DurableOptions();
-        var connection = durable.ConnectionString ?? configuration["AzureWebJobsStorage"] ?? configuration["Storage:ConnectionString"];
-        if (string.IsNullOrEmpty(connection))
+        if (table.Value is not { } history)
         {
             return [];
         }
 
-        var table = new TableServiceClient(connection).GetTableClient((configuration["TASKHUB_NAME"] ?? durable.TaskHub) + "History");
         var events = new List<HistoryEvent>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {instanceId}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["EventType", "Name", "_Timestamp", "Timestamp"], cancellationToken: cancellationToken))
+        await foreach (var row in history.QueryAsync<TableEntity>(filter, select: ["EventType", "Name", "_Timestamp", "Timestamp"], cancellationToken: cancellationToken))
         {
             if (row.GetString("EventType") is { } type)
             {
@@ -35,5 +34,24 @@ public sealed class OrchestrationHistory(IConfiguration configuration)
         }
 
         return events;
+    }
+
+    /// <summary>
+    /// The engine's History table: the local host's Durable section (a connection string), or the Functions host's own
+    /// storage settings, by connection string or, in Azure, by service URI with the app's managed identity.
+    /// </summary>
+    static TableClient? HistoryTable(IConfiguration configuration)
+    {
+        var durable = configuration.GetSection(DurableOptions.Section).Get<DurableOptions>() ?? new DurableOptions();
+        var name = (configuration["TASKHUB_NAME"] ?? durable.TaskHub) + "History";
+        var connection = durable.ConnectionString ?? configuration["AzureWebJobsStorage"] ?? configuration["Storage:ConnectionString"];
+        if (!string.IsNullOrEmpty(connection))
+        {
+            return new TableServiceClient(connection).GetTableClient(name);
+        }
+
+        return configuration["AzureWebJobsStorage:tableServiceUri"] is { Length: > 0 } uri
+            ? new TableServiceClient(new Uri(uri), new DefaultAzureCredential()).GetTableClient(name)
+            : null;
     }
 }

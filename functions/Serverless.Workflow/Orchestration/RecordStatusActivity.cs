@@ -1,15 +1,17 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 using Serverless.Workflow.Applications;
 
 namespace Serverless.Workflow.Orchestration;
 
 /// <summary>Writes a status change to the projection and the audit trail (idempotent, see <see cref="ApplicationStore"/>).</summary>
-public sealed class RecordStatusActivity(ApplicationStore applications) : TaskActivity<StatusChange, ApplicationStatus>
+public sealed class RecordStatusActivity(ApplicationStore applications, ILogger<RecordStatusActivity> logger) : TaskActivity<StatusChange, ApplicationStatus>
 {
     public override async Task<ApplicationStatus> RunAsync(TaskActivityContext context, StatusChange input)
     {
         ArgumentNullException.ThrowIfNull(input);
         await applications.ApplyStatusAsync(input, CancellationToken.None);
+        WorkflowLog.StatusRecorded(logger, input.ApplicationId, input.Status, input.Round);
         return input.Status;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Email;
@@ -12,7 +13,7 @@ namespace Serverless.Workflow.Orchestration;
 public sealed record EmailRequest(string ApplicationId, EmailKind Kind, string Key, IReadOnlyList<string>? Details = null);
 
 /// <summary>Renders the mail from the application as it stands and sends it through the Outbox (at most once per key).</summary>
-public sealed class SendEmailActivity(ApplicationStore applications, EmailOutbox outbox, IOptions<EmailOptions> options)
+public sealed class SendEmailActivity(ApplicationStore applications, EmailOutbox outbox, IOptions<EmailOptions> options, ILogger<SendEmailActivity> logger)
     : TaskActivity<EmailRequest, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, EmailRequest input)
@@ -23,6 +24,8 @@ public sealed class SendEmailActivity(ApplicationStore applications, EmailOutbox
         var message = EmailTemplates.Render(input.Kind, application, input.Details ?? [], options.Value);
 
         // Mail for the staff with no staff configured has no one to go to.
-        return message.To.Count > 0 && await outbox.SendOnceAsync(input.ApplicationId, input.Key, message, CancellationToken.None);
+        var sent = message.To.Count > 0 && await outbox.SendOnceAsync(input.ApplicationId, input.Key, message, CancellationToken.None);
+        WorkflowLog.MailHandled(logger, input.ApplicationId, input.Key, sent ? "sent" : message.To.Count == 0 ? "has no recipient" : "was sent before");
+        return sent;
     }
 }

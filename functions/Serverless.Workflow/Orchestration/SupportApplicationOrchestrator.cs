@@ -40,6 +40,7 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
         }
         catch (TaskFailedException failed)
         {
+            WorkflowLog.StepFailed(context.CreateReplaySafeLogger<SupportApplicationOrchestrator>(), id, failed.TaskName);
             await GiveBackAsync(context, steps);
 
             // A step still failing after its retries: the application ends as Failed (so the firm is not stuck
