@@ -47,12 +47,13 @@ public sealed class ApplicationStats(WorkflowStorage storage)
                 return;
             }
 
-            var deltas = Deltas(application, counted, to, supportTypes);
+            // The counter rows are read side by side: this runs on every status change, intake included.
+            var deltas = Deltas(application, counted, to, supportTypes).Where(d => d.Value != 0).ToList();
+            var current = await Task.WhenAll(deltas.Select(d => GetAsync(CounterRow(d.Key, shard), cancellationToken)));
             var rows = new List<TableTransactionAction>();
-            foreach (var (name, delta) in deltas.Where(d => d.Value != 0))
+            foreach (var ((name, delta), row) in deltas.Zip(current))
             {
                 var key = CounterRow(name, shard);
-                var row = await GetAsync(key, cancellationToken);
                 rows.Add(row is null
                     ? new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(Partition, key) { ["Count"] = (long)delta })
                     : new TableTransactionAction(TableTransactionActionType.UpdateReplace,

@@ -23,6 +23,11 @@ public sealed class ApplicationStore(WorkflowStorage storage)
         return response.HasValue ? response.Value : null;
     }
 
+    /// <summary>The application a workflow step works on; it must exist (intake wrote it before the workflow started).</summary>
+    public async Task<ApplicationEntity> GetAsync(string applicationId, CancellationToken cancellationToken) =>
+        await FindAsync(applicationId, cancellationToken)
+            ?? throw new InvalidOperationException($"Application {applicationId} has no projection row.");
+
     /// <summary>Writes a new application (status Submitted), its index rows and its "Submitted" audit entry.</summary>
     public async Task CreateAsync(ApplicationEntity application, CancellationToken cancellationToken)
     {
@@ -52,8 +57,7 @@ public sealed class ApplicationStore(WorkflowStorage storage)
     public async Task ApplyStatusAsync(StatusChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var application = await FindAsync(change.ApplicationId, cancellationToken)
-            ?? throw new InvalidOperationException($"Application {change.ApplicationId} has no projection row.");
+        var application = await GetAsync(change.ApplicationId, cancellationToken);
         var from = application.Status;
         var to = change.Status.ToString();
         await storage.ApplicationEvents.UpsertEntityAsync(
@@ -79,7 +83,9 @@ public sealed class ApplicationStore(WorkflowStorage storage)
         application.Round = change.Round;
         application.UpdatedAt = change.At;
         application.DueAt = change.DueAt;
-        await stats.MoveAsync(application, change.Status, change.At, [.. ApplicationPlan.Tasks(application).Select(t => t.SupportType)], cancellationToken);
+        // Support types count once a plan is approved; only then is the stored report worth reading.
+        IReadOnlyList<string> supportTypes = change.Status == ApplicationStatus.Approved ? [.. ApplicationPlan.Tasks(application).Select(t => t.SupportType)] : [];
+        await stats.MoveAsync(application, change.Status, change.At, supportTypes, cancellationToken);
         await UpsertIndexAsync(application, to, cancellationToken);
         if (from != to)
         {

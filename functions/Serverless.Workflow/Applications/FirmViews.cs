@@ -12,8 +12,16 @@ public sealed class FirmViews(ApplicationStore applications, DocumentStore docum
     public async Task<FirmApplicationView> BuildAsync(ApplicationEntity application, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(application);
+        return await BuildAsync(application, await applications.EventsAsync(application.ApplicationId, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The view from an audit trail already read (the admin detail shows the trail as well).</summary>
+    public async Task<FirmApplicationView> BuildAsync(
+        ApplicationEntity application, IReadOnlyList<ApplicationEventEntity> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(events);
         var applicationId = application.ApplicationId;
-        var events = await applications.EventsAsync(applicationId, cancellationToken);
         var uploaded = await documents.ListAsync(applicationId, cancellationToken);
         var timeline = events
             .Where(e => e.ToStatus is not null && e.FromStatus != e.ToStatus)

@@ -27,7 +27,7 @@ public sealed class FeedbackLinkPurpose(ApplicationStore applications, TimeProvi
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(link);
-        var application = (await applications.FindAsync(link.ApplicationId, cancellationToken))!;
+        var application = await applications.GetAsync(link.ApplicationId, cancellationToken);
         page.Field(page.Say("접수번호", "Receipt number"), application.ReceiptNumber)
             .Field(page.Say("기업", "Firm"), application.FirmName)
             .Paragraph(page.Say("받으신 지원에 얼마나 만족하셨습니까? (1 매우 불만족 – 5 매우 만족)", "How satisfied are you with the support? (1 very unsatisfied – 5 very satisfied)"))

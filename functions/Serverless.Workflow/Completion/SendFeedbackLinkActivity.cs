@@ -16,8 +16,7 @@ public sealed class SendFeedbackLinkActivity(ApplicationStore applications, Link
     public override async Task<bool> RunAsync(TaskActivityContext context, FeedbackLinkWanted input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var application = await applications.FindAsync(input.ApplicationId, CancellationToken.None)
-            ?? throw new InvalidOperationException($"Application {input.ApplicationId} has no projection row.");
+        var application = await applications.GetAsync(input.ApplicationId, CancellationToken.None);
         if (application.CurrentStatus.IsTerminal())
         {
             return false; // Terminated while this step was on its way: no new link goes out.

@@ -23,8 +23,7 @@ public sealed class DiagnoseApplicationActivity(
     public override async Task<int> RunAsync(TaskActivityContext context, DiagnoseRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var application = await applications.FindAsync(input.ApplicationId, CancellationToken.None)
-            ?? throw new InvalidOperationException($"Application {input.ApplicationId} has no projection row.");
+        var application = await applications.GetAsync(input.ApplicationId, CancellationToken.None);
         var form = JsonSerializer.Deserialize<ApplicationForm>(application.FormJson, Json.Options)!;
         var result = Rubric.Diagnose(form, KoreaTime.DateOf(application.SubmittedAt), diagnosis.Value, input.At);
         var report = new DiagnosisReport(result, SupportPlan.Make(form, result, plan.Value));

@@ -42,12 +42,13 @@ public sealed class AdminQueryHandlers(
         // API.md: the firm's view, plus what only admins see, side by side in one object.
         var instance = await durable.GetInstanceAsync(applicationId, getInputsAndOutputs: true, cancellationToken);
         var now = time.GetUtcNow();
-        var view = JsonSerializer.SerializeToNode(await views.BuildAsync(application, cancellationToken), Json.Options)!.AsObject();
+        var events = await applications.EventsAsync(applicationId, cancellationToken);
+        var view = JsonSerializer.SerializeToNode(await views.BuildAsync(application, events, cancellationToken), Json.Options)!.AsObject();
         view["orchestration"] = instance is null ? null : JsonSerializer.SerializeToNode(
             new OrchestrationView(instance.RuntimeStatus.ToString(), instance.SerializedCustomStatus, instance.CreatedAt, instance.LastUpdatedAt), Json.Options);
         view["history"] = JsonSerializer.SerializeToNode(await history.ReadAsync(applicationId, cancellationToken), Json.Options);
         view["events"] = JsonSerializer.SerializeToNode(
-            (await applications.EventsAsync(applicationId, cancellationToken)).Select(e => new AuditView(e.At, e.Type, e.Actor, e.FromStatus, e.ToStatus, e.Note)),
+            events.Select(e => new AuditView(e.At, e.Type, e.Actor, e.FromStatus, e.ToStatus, e.Note)),
             Json.Options);
         view["pendingLinks"] = JsonSerializer.SerializeToNode(
             (await links.ListAsync(applicationId, cancellationToken)).Where(l => l.IsLive(now) && l.Purpose != FirmAccess.Purpose)

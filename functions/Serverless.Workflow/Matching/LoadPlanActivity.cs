@@ -8,8 +8,7 @@ public sealed class LoadPlanActivity(ApplicationStore applications) : TaskActivi
 {
     public override async Task<IReadOnlyList<string>> RunAsync(TaskActivityContext context, string input)
     {
-        var application = await applications.FindAsync(input, CancellationToken.None)
-            ?? throw new InvalidOperationException($"Application {input} has no projection row.");
+        var application = await applications.GetAsync(input, CancellationToken.None);
         return [.. ApplicationPlan.Tasks(application).Select(t => t.TaskId)];
     }
 }

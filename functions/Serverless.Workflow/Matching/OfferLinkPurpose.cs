@@ -33,7 +33,7 @@ public sealed class OfferLinkPurpose(ApplicationStore applications, ExpertLoads 
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(link);
-        var application = (await applications.FindAsync(link.ApplicationId, cancellationToken))!;
+        var application = await applications.GetAsync(link.ApplicationId, cancellationToken);
         var task = ApplicationPlan.Task(application, link.TaskId)!;
         page.Field(page.Say("접수번호", "Receipt number"), application.ReceiptNumber)
             .Field(page.Say("기업", "Firm"), $"{application.FirmName} ({application.BusinessRegistrationNumber})")

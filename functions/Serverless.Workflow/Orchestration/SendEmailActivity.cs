@@ -19,8 +19,7 @@ public sealed class SendEmailActivity(ApplicationStore applications, EmailOutbox
     public override async Task<bool> RunAsync(TaskActivityContext context, EmailRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var application = await applications.FindAsync(input.ApplicationId, CancellationToken.None)
-            ?? throw new InvalidOperationException($"Application {input.ApplicationId} has no projection row.");
+        var application = await applications.GetAsync(input.ApplicationId, CancellationToken.None);
         var message = EmailTemplates.Render(input.Kind, application, input.Details ?? [], options.Value);
 
         // Mail for the staff with no staff configured has no one to go to.

@@ -17,8 +17,7 @@ public sealed class AssignReviewerActivity(ApplicationStore applications, Review
     public override async Task<string?> RunAsync(TaskActivityContext context, ReviewerWanted input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var application = await applications.FindAsync(input.ApplicationId, CancellationToken.None)
-            ?? throw new InvalidOperationException($"Application {input.ApplicationId} has no projection row.");
+        var application = await applications.GetAsync(input.ApplicationId, CancellationToken.None);
         var assignment = await assignments.AssignAsync(
             input.ApplicationId, input.Round, input.Role, application.BusinessRegistrationNumber, CancellationToken.None);
         if (assignment.Replaced is { } replaced)

@@ -25,8 +25,7 @@ public sealed class ReviewLinkPurpose(ApplicationStore applications, TimeProvide
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(link);
-        var application = await applications.FindAsync(link.ApplicationId, cancellationToken)
-            ?? throw new InvalidOperationException($"Link for application {link.ApplicationId}, which has no projection row.");
+        var application = await applications.GetAsync(link.ApplicationId, cancellationToken);
         ReviewSummary.Write(page, application, page.English);
 
         var chosen = posted?["decision"].ToString();

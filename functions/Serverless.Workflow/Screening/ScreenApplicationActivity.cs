@@ -24,8 +24,7 @@ public sealed class ScreenApplicationActivity(ApplicationStore applications, Doc
 {
     public override async Task<ScreeningResult> RunAsync(TaskActivityContext context, string input)
     {
-        var application = await applications.FindAsync(input, CancellationToken.None)
-            ?? throw new InvalidOperationException($"Application {input} has no projection row.");
+        var application = await applications.GetAsync(input, CancellationToken.None);
         var form = JsonSerializer.Deserialize<ApplicationForm>(application.FormJson, Json.Options)!;
         var ceilings = options.Value;
         var reasons = new List<string>();
