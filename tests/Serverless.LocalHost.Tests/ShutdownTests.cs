@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Serverless.LocalHost.Tests;
 
-/// <summary>The Azurite the host starts for itself never outlives it.</summary>
+/// <summary>The Azurite the host starts for itself never outlives it, and closes only after the engine.</summary>
 public sealed class ShutdownTests
 {
     static readonly Dictionary<string, string> OwnAzurite = new()
@@ -26,6 +26,30 @@ public sealed class ShutdownTests
 
         Assert.Equal(0, host.ExitCode);
         Assert.Equal(2, azurites.Count); // the business storage's and the engine's
+        foreach (var azurite in azurites)
+        {
+            Assert.True(await HasExitedAsync(azurite, TimeSpan.FromSeconds(15)), "Azurite still runs after Ctrl-C");
+        }
+    }
+
+    /// <summary>
+    /// A terminal's Ctrl+C (and a service manager's stop) signals every process of the group at once, Azurite too.
+    /// Azurite must still close last: the engine stops without losing its storage under it.
+    /// </summary>
+    [Fact]
+    public async Task CtrlC_ToTheWholeProcessGroup_AzuriteClosesAfterTheEngine()
+    {
+        await using var host = LocalHostProcess.Launch(OwnAzurite);
+        await host.WaitUntilHealthyAsync();
+        var azurites = ChildProcesses(host.ProcessId);
+
+        using (var interrupt = Process.Start("kill", ["-INT", $"{host.ProcessId}", .. azurites.Select(pid => $"{pid}")]))
+        {
+            await interrupt.WaitForExitAsync();
+        }
+
+        Assert.Equal(0, await host.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.DoesNotContain("Connection refused", host.Output, StringComparison.Ordinal);
         foreach (var azurite in azurites)
         {
             Assert.True(await HasExitedAsync(azurite, TimeSpan.FromSeconds(15)), "Azurite still runs after Ctrl-C");
