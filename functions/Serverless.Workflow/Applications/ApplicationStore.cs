@@ -60,10 +60,14 @@ public sealed class ApplicationStore(WorkflowStorage storage)
         var application = await GetAsync(change.ApplicationId, cancellationToken);
         var from = application.Status;
         var to = change.Status.ToString();
-        await storage.ApplicationEvents.UpsertEntityAsync(
-            AuditEntry(change.ApplicationId, "StatusChanged", "workflow", from == to ? null : from, to, change.Note, change.At, $"{change.Status}-{change.Round}"),
-            TableUpdateMode.Replace,
-            cancellationToken);
+        var key = $"{change.Status}-{change.Round}";
+        if (from != to || application.Round != change.Round || !await IsInTrailAsync(change, key, cancellationToken))
+        {
+            await storage.ApplicationEvents.UpsertEntityAsync(
+                AuditEntry(change.ApplicationId, "StatusChanged", "workflow", from == to ? null : from, to, change.Note, change.At, key),
+                TableUpdateMode.Replace,
+                cancellationToken);
+        }
         if (application.UpdatedAt > change.At)
         {
             // A later status is already written (an admin's terminate got in first). This write's earlier attempt may
@@ -97,6 +101,25 @@ public sealed class ApplicationStore(WorkflowStorage storage)
         }
 
         await storage.Applications.UpdateEntityAsync(application, application.ETag, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether this very change (status, round and note) is in the audit trail already. After a crash the engine can
+    /// run a status step again under a new time (the episode that scheduled it is replayed later), and the entry's
+    /// time-ordered key would then not overwrite the first: this keeps the trail to one entry per change.
+    /// </summary>
+    async Task<bool> IsInTrailAsync(StatusChange change, string key, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {change.ApplicationId} and ToStatus eq {change.Status.ToString()}");
+        await foreach (var entry in storage.ApplicationEvents.QueryAsync<ApplicationEventEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (entry.RowKey.EndsWith($"-{key}", StringComparison.Ordinal) && entry.Note == change.Note)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -37,6 +37,32 @@ public sealed class ApplicationStoreTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Single(events, e => e.ToStatus == nameof(ApplicationStatus.AwaitingDocuments));
     }
 
+    /// <summary>After a crash the engine can schedule a status step again from a replayed episode, under a new time.</summary>
+    [Fact]
+    public async Task ApplyStatus_TheSameChangeAgainUnderALaterTime_LeavesOneAuditEntry()
+    {
+        var id = await CreateAsync();
+        await Store.ApplyStatusAsync(new StatusChange(id, ApplicationStatus.Diagnosed, 0, SubmittedAt.AddSeconds(1)), CancellationToken.None);
+
+        await Store.ApplyStatusAsync(new StatusChange(id, ApplicationStatus.Diagnosed, 0, SubmittedAt.AddSeconds(9)), CancellationToken.None);
+
+        var events = await Store.EventsAsync(id, CancellationToken.None);
+        Assert.Equal("Submitted", Assert.Single(events, e => e.ToStatus == nameof(ApplicationStatus.Diagnosed)).FromStatus);
+    }
+
+    /// <summary>Two tasks nobody took are two entries: the same status, each with its own note.</summary>
+    [Fact]
+    public async Task ApplyStatus_TheSameStatusWithAnotherNote_IsAnotherAuditEntry()
+    {
+        var id = await CreateAsync();
+        await Store.ApplyStatusAsync(new StatusChange(id, ApplicationStatus.Unmatched, 0, SubmittedAt.AddSeconds(1), "T1"), CancellationToken.None);
+
+        await Store.ApplyStatusAsync(new StatusChange(id, ApplicationStatus.Unmatched, 0, SubmittedAt.AddSeconds(2), "T2"), CancellationToken.None);
+
+        var events = await Store.EventsAsync(id, CancellationToken.None);
+        Assert.Equal(["T1", "T2"], events.Where(e => e.ToStatus == nameof(ApplicationStatus.Unmatched)).Select(e => e.Note));
+    }
+
     [Fact]
     public async Task ApplyStatus_AnOlderChangeReplayedLate_DoesNotOverwriteTheNewerStatus()
     {
