@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Serverless.Testing;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Serverless.LocalHost.Tests;
+
+/// <summary>
+/// Crashes of the local host as users run it: the host starts its own Azurite with its data on disk, is killed with
+/// SIGKILL three times (right after acknowledged intake and uploads, right after the reviewers' link POSTs, in the
+/// middle of the experts' acceptances) and started again on the same data each time. Every application then reaches
+/// Completed with nothing lost and nothing doubled.
+/// </summary>
+public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
+{
+    const int Applications = 20;
+
+    /// <summary>A restarted host first waits out the killed host's partition lease (30 s).</summary>
+    static readonly TimeSpan AfterRestart = TimeSpan.FromMinutes(3);
+
+    /// <summary>The kill comes this soon after the last acknowledgement: well inside Azurite's 5 s save interval.</summary>
+    static readonly TimeSpan KillAfterAcknowledged = TimeSpan.FromMilliseconds(300);
+
+    readonly string dataPath = Path.Combine(Path.GetTempPath(), AzuriteFixture.Unique("crash"));
+
+    Dictionary<string, string> Settings => new()
+    {
+        ["LocalHost:Azurite:DataPath"] = dataPath,
+        ["LocalHost:Azurite:BlobPort"] = "0",
+        ["LocalHost:Azurite:QueuePort"] = "0",
+        ["LocalHost:Azurite:TablePort"] = "0",
+        ["LocalHost:AdminKey"] = IntakeHostFixture.AdminKey,
+
+        // A killed host's dequeued messages come back after this, not after the default 5 minutes.
+        ["Durable:MessageVisibilityTimeout"] = "00:00:30",
+        ["Workflow:ReviewReminderAfter"] = "1.00:00:00",
+        ["Workflow:ReviewEscalateAfter"] = "2.00:00:00",
+        ["Workflow:FeedbackDeadline"] = "00:00:03",
+    };
+
+    [Fact]
+    public async Task ThreeKills_AtDifferentSteps_EveryApplicationCompletes_NothingLostNorDoubled()
+    {
+        var recoveries = new List<TimeSpan>();
+        var host = await LocalHostProcess.StartAsync(Settings);
+        try
+        {
+            // The test's own pools: three reviewers, two experts with room for every task (the sample's plan has an
+            // export task and a marketing one).
+            foreach (var reviewer in new[] { "복구검토1", "복구검토2", "복구검토3" })
+            {
+                await AdminApi.AddReviewerAsync(host, reviewer);
+            }
+
+            await SupportFlow.AddExpertAsync(host, "복구수출", ["Export", "Marketing"], max: 2 * Applications);
+            await SupportFlow.AddExpertAsync(host, "복구판로", ["Export", "Marketing"], max: 2 * Applications);
+
+            // Kill 1: right after every application was acknowledged (202) and half of them had uploaded their documents.
+            var firms = Enumerable.Range(0, Applications).Select(_ => FirmFlow.NewFirm()).ToList();
+            var applications = await InParallelAsync(firms, firm =>
+                FirmFlow.SubmitAsync(host, firm, json: SupportFlow.ApplicationJson(firm, ["Export"])));
+            await InParallelAsync(applications.Take(Applications / 2), a => FirmFlow.UploadRequiredAsync(host, a));
+            host = await KillAndRestartAsync(host, recoveries);
+
+            var views = await InParallelAsync(applications, a => FirmFlow.GetAsync(host, a));
+            Assert.All(views, view => Assert.NotEqual("", view.GetProperty("receiptNumber").GetString()));
+            var receipts = views.Select(view => view.GetProperty("receiptNumber").GetString()!).ToList();
+
+            // Kill 2: right after every reviewer's approval answered 200.
+            await InParallelAsync(applications.Skip(Applications / 2), a => FirmFlow.UploadRequiredAsync(host, a));
+            var inReview = await InParallelAsync(applications, a => FirmFlow.WaitForStatusAsync(host, a, "AwaitingReview", AfterRestart));
+            var tasks = inReview.SelectMany((view, i) => view.GetProperty("plan").GetProperty("tasks").EnumerateArray()
+                .Select(task => (Receipt: receipts[i], TaskId: task.GetProperty("taskId").GetString()!))).ToList();
+            await InParallelAsync(receipts, async receipt =>
+            {
+                var (_, link) = await ReviewFlow.LinkMailAsync(host, receipt, ReviewFlow.RequestSubject);
+                await ReviewFlow.DecideOkAsync(host, link, "approve");
+            });
+            host = await KillAndRestartAsync(host, recoveries);
+
+            // Kill 3: with half of the offers accepted.
+            await InParallelAsync(tasks.Take(tasks.Count / 2), task => SupportFlow.AcceptAsync(host, task.Receipt, task.TaskId));
+            host = await KillAndRestartAsync(host, recoveries);
+            await InParallelAsync(tasks.Skip(tasks.Count / 2), task => SupportFlow.AcceptAsync(host, task.Receipt, task.TaskId));
+
+            await InParallelAsync(tasks, async task =>
+            {
+                var (_, link) = await SupportFlow.TaskMailAsync(host, task.Receipt, task.TaskId, SupportFlow.EngagementSubject);
+                using var reported = await SupportFlow.ReportAsync(host, link, $"{task.Receipt} {task.TaskId} 완료");
+                Assert.Equal(HttpStatusCode.OK, reported.StatusCode);
+            });
+            var completed = await InParallelAsync(applications, a => FirmFlow.WaitForStatusAsync(host, a, "Completed", AfterRestart));
+
+            output.WriteLine($"Recovery after each kill (restart to the first application's next step): {string.Join(", ", recoveries.Select(r => $"{r.TotalSeconds:0.0} s"))}");
+            Assert.All(completed, view =>
+            {
+                // A firm whose documents were in before screening never waits for them; no status is written twice.
+                var timeline = FirmFlow.Timeline(view);
+                string[] documents = timeline.Contains("AwaitingDocuments") ? ["AwaitingDocuments"] : [];
+                Assert.Equal(
+                    ["Submitted", .. documents, "Diagnosed", "AwaitingReview", "Approved", "Matching", "InProgress", "AwaitingFeedback", "Completed"],
+                    timeline);
+            });
+            Assert.Equal(tasks.Count, completed.Sum(view => view.GetProperty("assignments").GetArrayLength()));
+
+            await AssertEachMailOnceAsync(host, receipts);
+            await AssertPoolsGivenBackAsync(host, tasks.Count);
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    async Task<LocalHostProcess> KillAndRestartAsync(LocalHostProcess host, List<TimeSpan> recoveries)
+    {
+        await Task.Delay(KillAfterAcknowledged);
+        await host.KillAsync();
+        await host.DisposeAsync();
+
+        var clock = Stopwatch.StartNew();
+        var restarted = await LocalHostProcess.StartAsync(Settings);
+        await WaitUntilEngineWorksAsync(restarted);
+        recoveries.Add(clock.Elapsed);
+        return restarted;
+    }
+
+    /// <summary>A new application reaching its first waiting step proves the engine has its partition again.</summary>
+    static async Task WaitUntilEngineWorksAsync(LocalHostProcess host)
+    {
+        var probe = await FirmFlow.SubmitAsync(host);
+        await FirmFlow.WaitForStatusAsync(host, probe, "AwaitingDocuments", AfterRestart);
+    }
+
+    /// <summary>Every mail about these applications went out once: no (recipient, subject) pair twice.</summary>
+    static async Task AssertEachMailOnceAsync(LocalHostProcess host, IReadOnlyList<string> receipts)
+    {
+        var mails = (await Mailbox.MessagesAsync(host)).Where(m => receipts.Any(r => m.Subject.Contains(r, StringComparison.Ordinal))).ToList();
+        var doubled = mails.GroupBy(m => (To: string.Join(",", m.To), m.Subject)).Where(g => g.Count() > 1).Select(g => $"{g.Key.Subject} to {g.Key.To} ×{g.Count()}");
+        Assert.Empty(doubled);
+        foreach (var receipt in receipts)
+        {
+            // Receipt, review request, offer, engagement, feedback request, completion: at least these six each.
+            Assert.True(mails.Count(m => m.Subject.Contains(receipt, StringComparison.Ordinal)) >= 6, $"{receipt} lacks mail");
+        }
+    }
+
+    /// <summary>Completed applications hold nothing: every expert's load and every reviewer's pending count is back to 0.</summary>
+    static async Task AssertPoolsGivenBackAsync(LocalHostProcess host, int tasks)
+    {
+        using var experts = await AdminApi.SendAsync(host, HttpMethod.Get, "/api/admin/experts");
+        using var reviewers = await AdminApi.SendAsync(host, HttpMethod.Get, "/api/admin/reviewers");
+        var expertList = await experts.Content.ReadFromJsonAsync<JsonElement>();
+        var reviewerList = await reviewers.Content.ReadFromJsonAsync<JsonElement>();
+
+        // The probes of each restart wait for their documents and hold nothing.
+        Assert.All(expertList.EnumerateArray(), e => Assert.Equal(0, e.GetProperty("activeAssignments").GetInt32()));
+        Assert.All(reviewerList.EnumerateArray(), r => Assert.Equal(0, r.GetProperty("pendingReviews").GetInt32()));
+        Assert.Equal(tasks, expertList.EnumerateArray().Sum(e => e.GetProperty("totalAssignments").GetInt32()));
+    }
+
+    /// <summary>A few requests at a time, as several people would make them.</summary>
+    static async Task<List<TResult>> InParallelAsync<TItem, TResult>(IEnumerable<TItem> items, Func<TItem, Task<TResult>> call)
+    {
+        using var gate = new SemaphoreSlim(4);
+        return [.. await Task.WhenAll(items.Select(async item =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                return await call(item);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }))];
+    }
+
+    static async Task InParallelAsync<TItem>(IEnumerable<TItem> items, Func<TItem, Task> call) =>
+        await InParallelAsync(items, async item =>
+        {
+            await call(item);
+            return true;
+        });
+
+    public void Dispose()
+    {
+        if (Directory.Exists(dataPath))
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
+    }
+}
