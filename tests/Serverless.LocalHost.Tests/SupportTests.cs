@@ -101,7 +101,16 @@ public sealed class SupportTests(SupportHostFixture fixture) : IClassFixture<Sup
         using var lateAnswer = await SupportFlow.AnswerAsync(Host, t2Offer, "accept");
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(HttpStatusCode.Gone, lateAnswer.StatusCode); // the pending offer's link was revoked
-        Assert.Equal("기업 요청으로 중단", view.GetProperty("timeline").EnumerateArray().Last().GetProperty("note").GetString());
+        // The reason is the staff's: the firm's timeline shows the end without it, the admin detail's audit trail keeps it.
+        var end = view.GetProperty("timeline").EnumerateArray().Last();
+        Assert.Equal("Terminated", end.GetProperty("status").GetString());
+        Assert.False(end.TryGetProperty("note", out _));
+        using (var detail = await AdminApi.SendAsync(Host, HttpMethod.Get, $"/api/admin/applications/{application.Application.ApplicationId}"))
+        {
+            var events = (await detail.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("events").EnumerateArray();
+            Assert.Contains(events, e => e.TryGetProperty("note", out var note) && note.GetString() == "기업 요청으로 중단");
+        }
+
         Assert.Equal(loadsBefore, await LoadsAsync());
         using var assignAfterwards = await AdminApi.SendAsync(Host, HttpMethod.Post,
             $"/api/admin/applications/{application.Application.ApplicationId}/tasks/T2/assign", new { expertId = holder.GetProperty("expertId").GetString() });

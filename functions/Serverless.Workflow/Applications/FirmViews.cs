@@ -9,6 +9,14 @@ namespace Serverless.Workflow.Applications;
 /// <summary>The application as its firm sees it (API.md: GET /api/applications/{id}); the admin detail starts from it too.</summary>
 public sealed class FirmViews(ApplicationStore applications, DocumentStore documents, AssignmentStore assignments)
 {
+    /// <summary>
+    /// The statuses whose note is written for the firm: the reasons and the reviewer's comments it is mailed anyway.
+    /// The others' notes are internal (an admin's terminate reason, the step that failed, the task nobody took): the
+    /// admin detail shows them in the audit trail.
+    /// </summary>
+    static readonly HashSet<ApplicationStatus> NotesForTheFirm =
+        [ApplicationStatus.Ineligible, ApplicationStatus.Approved, ApplicationStatus.Rejected, ApplicationStatus.ChangesRequested, ApplicationStatus.Expired];
+
     public async Task<FirmApplicationView> BuildAsync(ApplicationEntity application, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(application);
@@ -25,7 +33,9 @@ public sealed class FirmViews(ApplicationStore applications, DocumentStore docum
         var uploaded = await documents.ListAsync(applicationId, cancellationToken);
         var timeline = events
             .Where(e => e.ToStatus is not null && e.FromStatus != e.ToStatus)
-            .Select(e => new TimelineEntry(Enum.Parse<ApplicationStatus>(e.ToStatus!), e.At, e.Note))
+            .Select(e => Enum.Parse<ApplicationStatus>(e.ToStatus!) is var status && NotesForTheFirm.Contains(status)
+                ? new TimelineEntry(status, e.At, e.Note)
+                : new TimelineEntry(status, e.At, null))
             .ToList();
         var report = application.DiagnosisJson is { } json ? JsonSerializer.Deserialize<DiagnosisReport>(json, Json.Options) : null;
         var accepted = (await assignments.ListAsync(applicationId, cancellationToken))
