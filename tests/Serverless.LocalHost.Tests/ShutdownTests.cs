@@ -49,7 +49,7 @@ public sealed class ShutdownTests
         }
 
         Assert.Equal(0, await host.WaitForExitAsync(TimeSpan.FromSeconds(30)));
-        Assert.DoesNotContain("Connection refused", host.Output, StringComparison.Ordinal);
+        Assert.False(host.Output.Contains("Connection refused", StringComparison.Ordinal), host.Output);
         foreach (var azurite in azurites)
         {
             Assert.True(await HasExitedAsync(azurite, TimeSpan.FromSeconds(15)), "Azurite still runs after Ctrl-C");

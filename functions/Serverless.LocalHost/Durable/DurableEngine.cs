@@ -90,6 +90,10 @@ public sealed class DurableEngine : IAsyncDisposable
         await Channel.ShutdownAsync();
         Channel.Dispose();
         await sidecar.StopAsync(timeout.Token);
+
+        // The orchestration service's lease and queue loops run on their own: stopped only with the sidecar's host,
+        // they went on polling the engine's Azurite after it had closed ("Connection refused" on every stop).
+        await sidecar.Services.GetRequiredService<AzureStorageOrchestrationService>().StopAsync(isForced: true);
         await sidecar.DisposeAsync();
     }
 }
