@@ -47,6 +47,8 @@ public sealed class IntakeTests(IntakeHostFixture fixture) : IClassFixture<Intak
     [Theory]
     [InlineData("{\"firm\": {", "firm")]
     [InlineData("{\"firm\": {\"employees\": \"many\"}}", "firm.employees")]
+    [InlineData("{\"firm\": {\"employees\": \"42\"}}", "firm.employees")]
+    [InlineData("{\"technology\": {\"trl\": 6, \"trl\": 9}}", "technology.trl")]
     [InlineData("[1, 2, 3]", "$")]
     [InlineData("null", "$")]
     public async Task Submit_NotAnApplicationInJson_Returns400AtThePath_NeverA500(string json, string path)
