@@ -82,6 +82,7 @@ public sealed class LocalHostApp : IAsyncDisposable
             app.MapLocalHostRoutes();
             app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, local));
             await app.StartAsync(cancellationToken);
+            engine.Serving = true;
             return new LocalHostApp(app, parts);
         }
         catch
