@@ -88,7 +88,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
 
             await InParallelAsync(tasks, async task =>
             {
-                var (_, link) = await SupportFlow.TaskMailAsync(host, task.Receipt, task.TaskId, SupportFlow.EngagementSubject);
+                var (_, link) = await SupportFlow.TaskMailAsync(host, task.Receipt, task.TaskId, SupportFlow.EngagementSubject, AfterRestart);
                 using var reported = await SupportFlow.ReportAsync(host, link, $"{task.Receipt} {task.TaskId} 완료");
                 Assert.Equal(HttpStatusCode.OK, reported.StatusCode);
             });

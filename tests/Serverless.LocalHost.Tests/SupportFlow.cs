@@ -40,11 +40,16 @@ internal static class SupportFlow
     }
 
     /// <summary>The mail about one task with these subject words whose link is none of <paramref name="seen"/>.</summary>
+    public static Task<(MailMessage Mail, string Link)> TaskMailAsync(
+        LocalHostProcess host, string receiptNumber, string taskId, string[] subjectWords, params string[] seen) =>
+        TaskMailAsync(host, receiptNumber, taskId, subjectWords, FirmFlow.StatusTimeout, seen);
+
+    /// <summary>As above, waiting as long as given (after a crash, a killed host's steps come back only after a while).</summary>
     public static async Task<(MailMessage Mail, string Link)> TaskMailAsync(
-        LocalHostProcess host, string receiptNumber, string taskId, string[] subjectWords, params string[] seen)
+        LocalHostProcess host, string receiptNumber, string taskId, string[] subjectWords, TimeSpan within, params string[] seen)
     {
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < FirmFlow.StatusTimeout)
+        while (clock.Elapsed < within)
         {
             foreach (var mail in await Mailbox.MessagesAsync(host))
             {
