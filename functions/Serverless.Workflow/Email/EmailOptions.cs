@@ -26,6 +26,17 @@ public sealed class EmailOptions
     /// <summary>Programme staff who get the admin mails (unmatched tasks, overdue work, failures).</summary>
     public List<string> AdminAddresses { get; set; } = [];
 
+    /// <summary>How many times one send tries SendGrid when it throttles (429) or fails (5xx), within the activity.</summary>
+    [Range(1, 10)]
+    public int SendAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// The longest a send waits for SendGrid's Retry-After before trying again itself; a longer wait is left to the
+    /// activity's retries (which back off to minutes), so an activity never sits for long.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>An absolute link; a path on the base URL (https://host/app) is kept.</summary>
     public string Link(string path) => PublicBaseUrl!.ToString().TrimEnd('/') + "/" + path.TrimStart('/');
 }

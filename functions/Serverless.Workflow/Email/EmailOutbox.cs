@@ -1,5 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Serverless.Workflow.Applications;
 using Serverless.Workflow.Storage;
 
 namespace Serverless.Workflow.Email;
@@ -21,35 +24,41 @@ public sealed class OutboxEntity : ITableEntity
 
     public DateTimeOffset ClaimedAt { get; set; }
 
+    /// <summary>Set just before the mail is handed to SendGrid: from here on it may have gone out.</summary>
+    public DateTimeOffset? SendingAt { get; set; }
+
     public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>SendGrid refused the message for good (an address it will not deliver to): what it answered.</summary>
+    public string? Rejection { get; set; }
 }
 
 /// <summary>
-/// Sends each email intent at most once, however often the activity that asks is retried. The intent's row is
-/// claimed (inserted) before sending: a second attempt finds it and sends nothing. When the service refuses the mail
-/// or was never reached, the claim is withdrawn, so the retry can send it; a crash or an unclear failure in the middle
-/// of the send itself leaves a claimed row without SentAt (visible in the Outbox), never a duplicate.
+/// Sends each email intent once, however often the activity that asks is retried or re-run after a crash. The intent's
+/// row is claimed (inserted) before composing, marked as sending just before SendGrid is called, and marked sent after.
+/// A claim that never reached "sending" (its attempt failed, or the host died while composing) is taken over by the
+/// next attempt; a mail that was being handed over when the host died may have gone, so it is not sent again (at most
+/// once for that moment only). A permanent refusal is recorded on the application and told to the staff, and the
+/// workflow goes on.
 /// </summary>
-public sealed class EmailOutbox(WorkflowStorage storage, IEmailSender sender, TimeProvider time)
+public sealed partial class EmailOutbox(
+    WorkflowStorage storage, IEmailSender sender, ApplicationStore applications, IOptions<EmailOptions> options, TimeProvider time, ILogger<EmailOutbox> logger)
 {
-    /// <returns>True when this call sent the mail; false when the intent had been taken care of before.</returns>
+    const string RejectionNoticePrefix = "rejected-";
+
+    /// <returns>True when this call sent the mail; false when the intent had been taken care of before, or was refused.</returns>
     public Task<bool> SendOnceAsync(string applicationId, string messageKey, EmailMessage message, CancellationToken cancellationToken) =>
         SendOnceAsync(applicationId, messageKey, _ => Task.FromResult(message), cancellationToken);
 
     /// <summary>
     /// As above, composing the mail only once the intent is claimed: what composing creates (a new link) is created
-    /// once per intent, so the link a retried activity mails is the one that exists, and no unmailed link replaces it.
+    /// once per attempt that may send, so the link mailed is the one that exists (a later link revokes an unmailed one).
     /// </summary>
     public async Task<bool> SendOnceAsync(
         string applicationId, string messageKey, Func<CancellationToken, Task<EmailMessage>> compose, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(compose);
-        var intent = new OutboxEntity { PartitionKey = applicationId, RowKey = messageKey, ClaimedAt = time.GetUtcNow() };
-        try
-        {
-            await storage.Outbox.AddEntityAsync(intent, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
+        if (await ClaimAsync(applicationId, messageKey, cancellationToken) is not { } intent)
         {
             return false;
         }
@@ -66,9 +75,24 @@ public sealed class EmailOutbox(WorkflowStorage storage, IEmailSender sender, Ti
             throw;
         }
 
+        intent.To = string.Join(", ", message.To);
+        intent.Subject = message.Subject;
+        intent.SendingAt = time.GetUtcNow();
+        if (!await SaveAsync(intent, cancellationToken))
+        {
+            return false; // another attempt took the claim over while this one composed: it sends
+        }
+
         try
         {
             await sender.SendAsync(message, cancellationToken);
+        }
+        catch (EmailRejectedException rejected)
+        {
+            intent.Rejection = rejected.Message;
+            await SaveAsync(intent, cancellationToken);
+            await RecordRejectionAsync(intent, cancellationToken);
+            return false;
         }
         catch (Exception e) when (e is EmailNotSentException || e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError })
         {
@@ -78,13 +102,88 @@ public sealed class EmailOutbox(WorkflowStorage storage, IEmailSender sender, Ti
             throw;
         }
 
-        intent.To = string.Join(", ", message.To);
-        intent.Subject = message.Subject;
         intent.SentAt = time.GetUtcNow();
-        await storage.Outbox.UpsertEntityAsync(intent, TableUpdateMode.Replace, cancellationToken);
+        await SaveAsync(intent, cancellationToken);
         return true;
     }
 
-    async Task WithdrawAsync(OutboxEntity intent) =>
-        await storage.Outbox.DeleteEntityAsync(intent.PartitionKey, intent.RowKey, ETag.All, CancellationToken.None);
+    /// <summary>The intent's row for this attempt to send; null when the mail went (or may have gone) out before.</summary>
+    async Task<OutboxEntity?> ClaimAsync(string applicationId, string messageKey, CancellationToken cancellationToken)
+    {
+        var intent = new OutboxEntity { PartitionKey = applicationId, RowKey = messageKey, ClaimedAt = time.GetUtcNow() };
+        try
+        {
+            var added = await storage.Outbox.AddEntityAsync(intent, cancellationToken);
+            intent.ETag = added.Headers.ETag ?? ETag.All;
+            return intent;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+        }
+
+        var existing = await storage.Outbox.GetEntityIfExistsAsync<OutboxEntity>(applicationId, messageKey, cancellationToken: cancellationToken);
+        if (!existing.HasValue)
+        {
+            return await ClaimAsync(applicationId, messageKey, cancellationToken); // withdrawn a moment ago
+        }
+
+        var claim = existing.Value!;
+        if (claim.SendingAt is not null)
+        {
+            return null;
+        }
+
+        // Claimed, never handed to SendGrid: the attempt that claimed it died composing (a crash of the host). Take it
+        // over under its ETag, so that of two attempts only one goes on.
+        claim.ClaimedAt = time.GetUtcNow();
+        return await SaveAsync(claim, cancellationToken) ? claim : null;
+    }
+
+    /// <summary>Writes the row under the ETag this attempt holds; false when another attempt wrote it in between.</summary>
+    async Task<bool> SaveAsync(OutboxEntity intent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var saved = await storage.Outbox.UpdateEntityAsync(intent, intent.ETag, TableUpdateMode.Replace, cancellationToken);
+            intent.ETag = saved.Headers.ETag ?? ETag.All;
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    async Task WithdrawAsync(OutboxEntity intent)
+    {
+        try
+        {
+            await storage.Outbox.DeleteEntityAsync(intent.PartitionKey, intent.RowKey, intent.ETag, CancellationToken.None);
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            // Another attempt holds the claim now.
+        }
+    }
+
+    /// <summary>The refusal goes into the application's audit trail, and the staff are told (once) to reach the firm another way.</summary>
+    async Task RecordRejectionAsync(OutboxEntity intent, CancellationToken cancellationToken)
+    {
+        MailRejected(logger, intent.PartitionKey, intent.RowKey, intent.Rejection!);
+        await applications.RecordEventAsync(
+            intent.PartitionKey, "MailRejected", "email", $"{intent.RowKey} → {intent.To}: {intent.Rejection}", intent.ClaimedAt, $"mail-{intent.RowKey}", cancellationToken);
+        if (intent.RowKey.StartsWith(RejectionNoticePrefix, StringComparison.Ordinal) || await applications.FindAsync(intent.PartitionKey, cancellationToken) is not { } application)
+        {
+            return; // the staff's own address refused: the audit trail and the log are what is left
+        }
+
+        var notice = EmailTemplates.Render(EmailKind.MailRejected, application, [intent.Subject, intent.To, intent.Rejection!], options.Value);
+        if (notice.To.Count > 0)
+        {
+            await SendOnceAsync(intent.PartitionKey, RejectionNoticePrefix + intent.RowKey, notice, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Application {ApplicationId}: mail {MailKey} refused for good: {Answer}")]
+    static partial void MailRejected(ILogger logger, string applicationId, string mailKey, string answer);
 }

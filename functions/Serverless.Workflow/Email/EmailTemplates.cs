@@ -36,6 +36,9 @@ public enum EmailKind
     /// <summary>To the firm: its feedback link; details: the link.</summary>
     FeedbackRequest,
 
+    /// <summary>To the programme staff: SendGrid refused a mail for good; details: its subject, recipients, the answer.</summary>
+    MailRejected,
+
     /// <summary>To the firm: the support is complete; details: one line per task (task, expert, report).</summary>
     Completion,
 }
@@ -62,7 +65,7 @@ public static class EmailTemplates
         var en = application.Language == "en";
         var statusUrl = options.Link($"/api/applications/{application.ApplicationId}");
         var body = new MailBody();
-        var toStaff = kind is EmailKind.Failure or EmailKind.NoReviewer or EmailKind.Unmatched or EmailKind.EngagementOverdue;
+        var toStaff = kind is EmailKind.Failure or EmailKind.NoReviewer or EmailKind.Unmatched or EmailKind.EngagementOverdue or EmailKind.MailRejected;
         if (!toStaff)
         {
             body.Paragraph(en ? $"Dear {application.FirmName}," : $"{application.FirmName} 귀하");
@@ -83,6 +86,7 @@ public static class EmailTemplates
             EmailKind.EngagementOverdue => Overdue(body, application, details),
             EmailKind.FeedbackRequest => FeedbackRequest(body, details[0], en),
             EmailKind.Completion => Completion(body, details, en),
+            EmailKind.MailRejected => MailRejected(body, application, details, statusUrl),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No template for this kind of mail."),
         };
         body.Paragraph(en ? "Namdong cluster growth support office" : "남동클러스터 기업성장지원 사무국");
@@ -99,6 +103,19 @@ public static class EmailTemplates
             .Link("신청", statusUrl)
             .Paragraph("관리 화면에서 원인을 확인해 주십시오.");
         return "처리 오류 발생";
+    }
+
+    /// <summary>For the staff, in Korean: the mail that could not be delivered, so that someone reaches the firm another way.</summary>
+    static string MailRejected(MailBody body, ApplicationEntity application, IReadOnlyList<string> rejected, string statusUrl)
+    {
+        body.Paragraph("아래 메일을 메일 서비스(SendGrid)가 받지 않아 발송하지 못했습니다. 신청은 계속 진행됩니다. 다른 방법으로 연락해 주십시오.")
+            .Field("접수번호", application.ReceiptNumber)
+            .Field("기업", $"{application.FirmName} ({application.BusinessRegistrationNumber})")
+            .Field("메일", rejected[0])
+            .Field("받는 사람", rejected[1])
+            .Field("응답", rejected[2])
+            .Link("신청", statusUrl);
+        return "메일 발송 실패";
     }
 
     static string Receipt(MailBody body, ApplicationEntity application, string statusUrl, bool en)

@@ -56,9 +56,9 @@ internal static class EngagementStep
     static Task<bool> SendLinkAsync(TaskOrchestrationContext context, StatusSteps steps, string taskId, bool reminder, DateTime due) =>
         context.CallActivityAsync<bool>(
             nameof(SendEngagementLinkActivity), new EngagementLinkWanted(steps.ApplicationId, taskId, reminder, new DateTimeOffset(due, TimeSpan.Zero)),
-            SupportApplicationOrchestrator.ActivityRetry);
+            steps.Retry);
 
     static Task<IReadOnlyList<string>> RecordAsync(TaskOrchestrationContext context, StatusSteps steps, string taskId, ReportSubmitted? report) =>
         context.CallActivityAsync<IReadOnlyList<string>>(
-            nameof(RecordTaskActivity), new TaskEvent(steps.ApplicationId, taskId, report, steps.Now), SupportApplicationOrchestrator.ActivityRetry);
+            nameof(RecordTaskActivity), new TaskEvent(steps.ApplicationId, taskId, report, steps.Now), steps.Retry);
 }

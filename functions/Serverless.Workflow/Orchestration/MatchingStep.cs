@@ -28,7 +28,7 @@ internal static class MatchingStep
         var expiresAt = context.CurrentUtcDateTime + workflow.OfferDeadline;
         var expert = await context.CallActivityAsync<string?>(
             nameof(OfferTaskActivity), new OfferWanted(steps.ApplicationId, taskId, number, new DateTimeOffset(expiresAt, TimeSpan.Zero)),
-            SupportApplicationOrchestrator.ActivityRetry);
+            steps.Retry);
         return new Offer(taskId, number, expert, expiresAt);
     }
 
@@ -79,5 +79,5 @@ internal static class MatchingStep
 
     static async Task RecordAsync(TaskOrchestrationContext context, StatusSteps steps, string taskId, int offer, OfferAnswered answer) =>
         await context.CallActivityAsync<bool>(
-            nameof(AnswerOfferActivity), new OfferOutcome(steps.ApplicationId, taskId, offer, answer), SupportApplicationOrchestrator.ActivityRetry);
+            nameof(AnswerOfferActivity), new OfferOutcome(steps.ApplicationId, taskId, offer, answer), steps.Retry);
 }

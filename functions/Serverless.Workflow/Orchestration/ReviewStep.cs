@@ -82,7 +82,7 @@ internal static class ReviewStep
     /// <summary>Ends the round: its links revoked, its reviews released, the decision in the audit trail.</summary>
     static async Task CloseAsync(TaskOrchestrationContext context, StatusSteps steps, ReviewDecided? decision) =>
         await context.CallActivityAsync<int>(
-            nameof(CloseReviewActivity), new ReviewClosing(steps.ApplicationId, steps.Round, decision, steps.Now), SupportApplicationOrchestrator.ActivityRetry);
+            nameof(CloseReviewActivity), new ReviewClosing(steps.ApplicationId, steps.Round, decision, steps.Now), steps.Retry);
 
     /// <summary>The activities of one round, with the round's intent keys (each mail once per round).</summary>
     sealed class ReviewRound(TaskOrchestrationContext context, StatusSteps steps, DateTimeOffset deadline)
@@ -116,12 +116,12 @@ internal static class ReviewStep
 
         async Task<string?> AssignAsync(ReviewerRole role) =>
             await context.CallActivityAsync<string?>(
-                nameof(AssignReviewerActivity), new ReviewerWanted(steps.ApplicationId, steps.Round, role), SupportApplicationOrchestrator.ActivityRetry);
+                nameof(AssignReviewerActivity), new ReviewerWanted(steps.ApplicationId, steps.Round, role), steps.Retry);
 
         async Task SendAsync(string reviewerId, ReviewMailKind kind, string occasion) =>
             await context.CallActivityAsync<bool>(
                 nameof(SendReviewLinkActivity),
                 new ReviewLinkWanted(steps.ApplicationId, steps.Round, reviewerId, kind, deadline, $"review-{steps.Round}-{occasion}"),
-                SupportApplicationOrchestrator.ActivityRetry);
+                steps.Retry);
     }
 }

@@ -13,6 +13,12 @@ internal sealed class StatusSteps(TaskOrchestrationContext context, string appli
 {
     public string ApplicationId => applicationId;
 
+    /// <summary>
+    /// How activities are retried: the configured policy once the options are loaded (they are loaded with this
+    /// short one; reading options does no I/O).
+    /// </summary>
+    public TaskOptions Retry { get; set; } = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), 2));
+
     /// <summary>The review round: 0 for the first review, one more for each time the firm made the changes asked for.</summary>
     public int Round { get; set; }
 
@@ -29,7 +35,7 @@ internal sealed class StatusSteps(TaskOrchestrationContext context, string appli
         await context.CallActivityAsync(
             nameof(RecordStatusActivity),
             new StatusChange(applicationId, status, Round, now, note, dueAt is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null),
-            SupportApplicationOrchestrator.ActivityRetry);
+            Retry);
 
         SetPending(status, pendingKind, dueAt);
         return status;
@@ -45,8 +51,8 @@ internal sealed class StatusSteps(TaskOrchestrationContext context, string appli
     /// <summary>Sends one mail about the application (to the firm, or to the staff) through the Outbox; <paramref name="key"/> makes it once per application.</summary>
     public Task MailAsync(EmailKind kind, string key, IReadOnlyList<string>? details = null) =>
         context.CallActivityAsync<bool>(
-            nameof(SendEmailActivity), new EmailRequest(applicationId, kind, key, details), SupportApplicationOrchestrator.ActivityRetry);
+            nameof(SendEmailActivity), new EmailRequest(applicationId, kind, key, details), Retry);
 
     public Task<ScreeningResult> ScreenAsync() =>
-        context.CallActivityAsync<ScreeningResult>(nameof(ScreenApplicationActivity), applicationId, SupportApplicationOrchestrator.ActivityRetry);
+        context.CallActivityAsync<ScreeningResult>(nameof(ScreenApplicationActivity), applicationId, Retry);
 }

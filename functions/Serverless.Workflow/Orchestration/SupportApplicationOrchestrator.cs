@@ -16,12 +16,6 @@ namespace Serverless.Workflow.Orchestration;
 /// </summary>
 public sealed class SupportApplicationOrchestrator : TaskOrchestrator<ApplicationStarted, ApplicationStatus>
 {
-    /// <summary>Storage hiccups are retried; an activity that still fails fails the orchestration.</summary>
-    internal static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 5,
-        firstRetryInterval: TimeSpan.FromSeconds(1),
-        backoffCoefficient: 2));
-
     /// <summary>
     /// How many times a reviewer may ask for changes: the first review is round 0, each resubmission starts the next,
     /// and "changes" in round 3 (the 4th) counts as a rejection (WORKFLOW.md, step 4).
@@ -53,7 +47,8 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
 
     static async Task<ApplicationStatus> RunStepsAsync(TaskOrchestrationContext context, StatusSteps steps, string id)
     {
-        var workflow = await context.CallActivityAsync<WorkflowOptions>(nameof(LoadWorkflowOptionsActivity), id, ActivityRetry);
+        var workflow = await context.CallActivityAsync<WorkflowOptions>(nameof(LoadWorkflowOptionsActivity), id, steps.Retry);
+        steps.Retry = workflow.ActivityRetry();
         await steps.MailAsync(EmailKind.Receipt, "receipt");
 
         // 1. Screening: eligibility, then the required documents (intake wrote the application as Submitted).
@@ -74,7 +69,7 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
         for (steps.Round = 0; ; steps.Round++)
         {
             await context.CallActivityAsync<int>(
-                nameof(DiagnoseApplicationActivity), new DiagnoseRequest(id, steps.Now), ActivityRetry);
+                nameof(DiagnoseApplicationActivity), new DiagnoseRequest(id, steps.Now), steps.Retry);
             await steps.RecordAsync(ApplicationStatus.Diagnosed);
 
             var decision = await ReviewStep.AwaitDecisionAsync(context, steps, workflow);
@@ -110,7 +105,7 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
     /// </summary>
     static async Task<ApplicationStatus> DeliverSupportAsync(TaskOrchestrationContext context, StatusSteps steps, WorkflowOptions workflow)
     {
-        var tasks = await context.CallActivityAsync<IReadOnlyList<string>>(nameof(LoadPlanActivity), steps.ApplicationId, ActivityRetry);
+        var tasks = await context.CallActivityAsync<IReadOnlyList<string>>(nameof(LoadPlanActivity), steps.ApplicationId, steps.Retry);
         await steps.RecordAsync(ApplicationStatus.Matching, pendingKind: PendingKinds.Matching);
         var firstOffers = new List<MatchingStep.Offer>();
         foreach (var task in tasks)
@@ -126,7 +121,7 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
         var feedbackDue = context.CurrentUtcDateTime + workflow.FeedbackDeadline;
         await steps.RecordAsync(ApplicationStatus.AwaitingFeedback, pendingKind: PendingKinds.Feedback, dueAt: feedbackDue);
         await context.CallActivityAsync<bool>(
-            nameof(SendFeedbackLinkActivity), new FeedbackLinkWanted(steps.ApplicationId, new DateTimeOffset(feedbackDue, TimeSpan.Zero)), ActivityRetry);
+            nameof(SendFeedbackLinkActivity), new FeedbackLinkWanted(steps.ApplicationId, new DateTimeOffset(feedbackDue, TimeSpan.Zero)), steps.Retry);
         using (var wakeUp = new CancellationTokenSource())
         {
             var feedback = context.WaitForExternalEvent<FeedbackGiven>(WorkflowEvents.FeedbackGiven);
@@ -136,7 +131,7 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
             }
         }
 
-        var support = await context.CallActivityAsync<IReadOnlyList<string>>(nameof(FinishApplicationActivity), steps.ApplicationId, ActivityRetry);
+        var support = await context.CallActivityAsync<IReadOnlyList<string>>(nameof(FinishApplicationActivity), steps.ApplicationId, steps.Retry);
         await steps.RecordAsync(ApplicationStatus.Completed);
         await steps.MailAsync(EmailKind.Completion, "completion", support);
         return ApplicationStatus.Completed;
@@ -184,7 +179,7 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
     {
         try
         {
-            await context.CallActivityAsync<IReadOnlyList<string>>(nameof(FinishApplicationActivity), steps.ApplicationId, ActivityRetry);
+            await context.CallActivityAsync<IReadOnlyList<string>>(nameof(FinishApplicationActivity), steps.ApplicationId, steps.Retry);
         }
         catch (TaskFailedException)
         {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.DurableTask;
 
 namespace Serverless.Workflow.Orchestration;
 
@@ -46,4 +47,27 @@ public sealed class WorkflowOptions
     /// <summary>How long the firm's feedback is waited for; without it the application completes all the same.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
     public TimeSpan FeedbackDeadline { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>The wait before an activity that failed is tried again the first time; each wait doubles.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan ActivityRetryFirstInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest wait between two tries of an activity.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan ActivityRetryMaxInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long a failing activity is tried again before the application is Failed: long enough that an outage of
+    /// storage or SendGrid (minutes) fails nothing, so Failed is left for defects.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan ActivityRetryFor { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The retry policy of every activity call (capped doubling backoff for <see cref="ActivityRetryFor"/>).</summary>
+    public TaskOptions ActivityRetry() => TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: int.MaxValue,
+        firstRetryInterval: ActivityRetryFirstInterval,
+        backoffCoefficient: 2,
+        maxRetryInterval: ActivityRetryMaxInterval,
+        retryTimeout: ActivityRetryFor));
 }

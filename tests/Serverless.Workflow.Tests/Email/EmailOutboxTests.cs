@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Serverless.Testing;
+using Serverless.Workflow.Applications;
 using Serverless.Workflow.Email;
 using Serverless.Workflow.Storage;
 using Xunit;
@@ -15,7 +18,16 @@ public sealed class EmailOutboxTests(AzuriteFixture azurite) : IAsyncLifetime
 
     readonly RecordingSender sender = new();
 
-    EmailOutbox Outbox => new(storage, sender, TimeProvider.System);
+    static readonly EmailOptions Options = new()
+    {
+        FromAddress = "noreply@namdong-cluster.local",
+        PublicBaseUrl = new Uri("http://127.0.0.1:7071"),
+        AdminAddresses = ["staff@namdong-cluster.local"],
+    };
+
+    ApplicationStore Applications => new(storage);
+
+    EmailOutbox Outbox => new(storage, sender, Applications, Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<EmailOutbox>.Instance);
 
     public Task InitializeAsync() => storage.CreateIfNotExistsAsync(CancellationToken.None);
 
@@ -97,6 +109,66 @@ public sealed class EmailOutboxTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Empty(sender.Sent);
     }
 
+    [Fact]
+    public async Task SendOnce_AfterAHostDiedComposing_TheRerunSendsIt()
+    {
+        // What a host killed between claiming and handing the mail over leaves: a claim that never reached SendGrid.
+        await storage.Outbox.AddEntityAsync(new OutboxEntity { PartitionKey = "app8", RowKey = "engagement-T1", ClaimedAt = DateTimeOffset.UtcNow });
+
+        Assert.True(await Outbox.SendOnceAsync("app8", "engagement-T1", Mail, CancellationToken.None));
+        Assert.False(await Outbox.SendOnceAsync("app8", "engagement-T1", Mail, CancellationToken.None));
+        Assert.Single(sender.Sent);
+    }
+
+    [Fact]
+    public async Task SendOnce_AfterAHostDiedHandingItOver_IsNotSentAgain()
+    {
+        // The host died while SendGrid had the mail: it may have gone out, so it is not sent a second time.
+        await storage.Outbox.AddEntityAsync(new OutboxEntity
+        {
+            PartitionKey = "app9", RowKey = "receipt", ClaimedAt = DateTimeOffset.UtcNow, SendingAt = DateTimeOffset.UtcNow,
+        });
+
+        Assert.False(await Outbox.SendOnceAsync("app9", "receipt", Mail, CancellationToken.None));
+        Assert.Empty(sender.Sent);
+    }
+
+    [Fact]
+    public async Task SendOnce_TwoRerunsTakingOverOneClaimAtOnce_SendItOnce()
+    {
+        await storage.Outbox.AddEntityAsync(new OutboxEntity { PartitionKey = "app10", RowKey = "offer-T1-1", ClaimedAt = DateTimeOffset.UtcNow });
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Outbox.SendOnceAsync("app10", "offer-T1-1", Mail, CancellationToken.None)));
+
+        Assert.Single(results, sent => sent);
+        Assert.Single(sender.Sent);
+    }
+
+    [Fact]
+    public async Task SendOnce_AddressRefusedForGood_IsRecordedOnTheApplication_TheStaffAreTold_AndNothingIsRetried()
+    {
+        var id = ApplicationIds.New();
+        await Applications.CreateAsync(new ApplicationEntity
+        {
+            PartitionKey = id, ReceiptNumber = "GS-2026-00042", FirmName = "남동정밀(주)", BusinessRegistrationNumber = "124-81-00998",
+            FirmEmail = "nobody@invalid.example", SubmittedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+        }, CancellationToken.None);
+        sender.RejectTo = "nobody@invalid.example";
+        var receipt = Mail with { To = ["nobody@invalid.example"] };
+
+        Assert.False(await Outbox.SendOnceAsync(id, "receipt", receipt, CancellationToken.None));
+        Assert.False(await Outbox.SendOnceAsync(id, "receipt", receipt, CancellationToken.None));
+
+        var notice = Assert.Single(sender.Sent);
+        Assert.Equal(["staff@namdong-cluster.local"], notice.To);
+        Assert.Contains("GS-2026-00042", notice.Subject, StringComparison.Ordinal);
+        Assert.Contains("nobody@invalid.example", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("does not contain a valid address", notice.Text, StringComparison.Ordinal);
+        var recorded = Assert.Single(await Applications.EventsAsync(id, CancellationToken.None), e => e.Type == "MailRejected");
+        Assert.Contains("receipt", recorded.Note, StringComparison.Ordinal);
+        Assert.Equal(1, sender.Rejected);
+    }
+
     sealed class RecordingSender : IEmailSender
     {
         public List<EmailMessage> Sent { get; } = [];
@@ -104,6 +176,11 @@ public sealed class EmailOutboxTests(AzuriteFixture azurite) : IAsyncLifetime
         public bool RefuseNext { get; set; }
 
         public Exception? FailNext { get; set; }
+
+        /// <summary>An address the service refuses for good, as SendGrid answers 400 for an invalid one.</summary>
+        public string? RejectTo { get; set; }
+
+        public int Rejected { get; private set; }
 
         public Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
         {
@@ -119,7 +196,17 @@ public sealed class EmailOutboxTests(AzuriteFixture azurite) : IAsyncLifetime
                 throw failure;
             }
 
-            Sent.Add(message);
+            if (message.To.Contains(RejectTo))
+            {
+                Rejected++;
+                throw new EmailRejectedException("SendGrid answered 400 BadRequest. does not contain a valid address");
+            }
+
+            lock (Sent)
+            {
+                Sent.Add(message);
+            }
+
             return Task.CompletedTask;
         }
     }
