@@ -34,6 +34,9 @@ param workflowTimers object = {
   EngagementReminderAfter: '30.00:00:00'
   EngagementDeadline: '60.00:00:00'
   FeedbackDeadline: '14.00:00:00'
+  ActivityRetryFirstInterval: '00:00:05'
+  ActivityRetryMaxInterval: '00:05:00'
+  ActivityRetryFor: '01:00:00'
 }
 
 var suffix = uniqueString(resourceGroup().id, name)
@@ -80,6 +83,8 @@ var emailSettings = union({
   Email__FromAddress: fromAddress
   Email__FromName: '남동클러스터 기업성장지원'
   Email__PublicBaseUrl: 'https://${appName}.azurewebsites.net'
+  Email__SendAttempts: '3'
+  Email__MaxRetryAfter: '00:00:30'
 }, toObject(range(0, length(adminAddresses)), i => 'Email__AdminAddresses__${i}', i => adminAddresses[i]))
 
 var appSettings = union(emailSettings, toObject(items(workflowTimers), t => 'Workflow__${t.key}', t => t.value), {

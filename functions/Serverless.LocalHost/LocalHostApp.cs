@@ -4,6 +4,7 @@ using Serverless.LocalHost.Demo;
 using Serverless.LocalHost.DevMailbox;
 using Serverless.LocalHost.Durable;
 using Serverless.Workflow;
+using Serverless.Workflow.Http;
 using Serverless.Workflow.Links;
 
 namespace Serverless.LocalHost;
@@ -73,10 +74,12 @@ public sealed class LocalHostApp : IAsyncDisposable
             builder.Services.AddSingleton<DemoApplications>();
             builder.Services.AddHostedService<DemoData>();
             builder.Services.AddProblemDetails();
+            builder.Services.AddExceptionHandler<StorageOutageHandler>();
 
             var app = builder.Build();
 
-            // A fault (storage gone, a bug) answers 500 as problem details, never with a stack trace.
+            // Storage away for a moment answers 503 with Retry-After; any other fault (a bug) 500; both as problem
+            // details, never with a stack trace.
             app.UseExceptionHandler();
             app.UseAdminKey();
             app.MapLocalHostRoutes();

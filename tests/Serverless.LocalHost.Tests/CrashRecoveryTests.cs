@@ -60,21 +60,21 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
 
             // Kill 1: right after every application was acknowledged (202) and half of them had uploaded their documents.
             var firms = Enumerable.Range(0, Applications).Select(_ => FirmFlow.NewFirm()).ToList();
-            var applications = await InParallelAsync(firms, firm =>
+            var applications = await People.InParallelAsync(firms, firm =>
                 FirmFlow.SubmitAsync(host, firm, json: SupportFlow.ApplicationJson(firm, ["Export"])));
-            await InParallelAsync(applications.Take(Applications / 2), a => FirmFlow.UploadRequiredAsync(host, a));
+            await People.InParallelAsync(applications.Take(Applications / 2), a => FirmFlow.UploadRequiredAsync(host, a));
             host = await KillAndRestartAsync(host, recoveries);
 
-            var views = await InParallelAsync(applications, a => FirmFlow.GetAsync(host, a));
+            var views = await People.InParallelAsync(applications, a => FirmFlow.GetAsync(host, a));
             Assert.All(views, view => Assert.NotEqual("", view.GetProperty("receiptNumber").GetString()));
             var receipts = views.Select(view => view.GetProperty("receiptNumber").GetString()!).ToList();
 
             // Kill 2: right after every reviewer's approval answered 200.
-            await InParallelAsync(applications.Skip(Applications / 2), a => FirmFlow.UploadRequiredAsync(host, a));
-            var inReview = await InParallelAsync(applications, a => FirmFlow.WaitForStatusAsync(host, a, "AwaitingReview", AfterRestart));
+            await People.InParallelAsync(applications.Skip(Applications / 2), a => FirmFlow.UploadRequiredAsync(host, a));
+            var inReview = await People.InParallelAsync(applications, a => FirmFlow.WaitForStatusAsync(host, a, "AwaitingReview", AfterRestart));
             var tasks = inReview.SelectMany((view, i) => view.GetProperty("plan").GetProperty("tasks").EnumerateArray()
                 .Select(task => (Receipt: receipts[i], TaskId: task.GetProperty("taskId").GetString()!))).ToList();
-            await InParallelAsync(receipts, async receipt =>
+            await People.InParallelAsync(receipts, async receipt =>
             {
                 var (_, link) = await ReviewFlow.LinkMailAsync(host, receipt, ReviewFlow.RequestSubject);
                 await ReviewFlow.DecideOkAsync(host, link, "approve");
@@ -82,17 +82,17 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
             host = await KillAndRestartAsync(host, recoveries);
 
             // Kill 3: with half of the offers accepted.
-            await InParallelAsync(tasks.Take(tasks.Count / 2), task => SupportFlow.AcceptAsync(host, task.Receipt, task.TaskId));
+            await People.InParallelAsync(tasks.Take(tasks.Count / 2), task => SupportFlow.AcceptAsync(host, task.Receipt, task.TaskId));
             host = await KillAndRestartAsync(host, recoveries);
-            await InParallelAsync(tasks.Skip(tasks.Count / 2), task => SupportFlow.AcceptAsync(host, task.Receipt, task.TaskId));
+            await People.InParallelAsync(tasks.Skip(tasks.Count / 2), task => SupportFlow.AcceptAsync(host, task.Receipt, task.TaskId));
 
-            await InParallelAsync(tasks, async task =>
+            await People.InParallelAsync(tasks, async task =>
             {
                 var (_, link) = await SupportFlow.TaskMailAsync(host, task.Receipt, task.TaskId, SupportFlow.EngagementSubject, AfterRestart);
                 using var reported = await SupportFlow.ReportAsync(host, link, $"{task.Receipt} {task.TaskId} 완료");
                 Assert.Equal(HttpStatusCode.OK, reported.StatusCode);
             });
-            var completed = await InParallelAsync(applications, a => FirmFlow.WaitForStatusAsync(host, a, "Completed", AfterRestart));
+            var completed = await People.InParallelAsync(applications, a => FirmFlow.WaitForStatusAsync(host, a, "Completed", AfterRestart));
 
             output.WriteLine($"Recovery after each kill (restart to the first application's next step): {string.Join(", ", recoveries.Select(r => $"{r.TotalSeconds:0.0} s"))}");
             Assert.All(completed, view =>
@@ -106,8 +106,8 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
             });
             Assert.Equal(tasks.Count, completed.Sum(view => view.GetProperty("assignments").GetArrayLength()));
 
-            await AssertEachMailOnceAsync(host, receipts);
-            await AssertPoolsGivenBackAsync(host, tasks.Count);
+            await Bookkeeping.AssertEachMailOnceAsync(host, receipts);
+            await Bookkeeping.AssertPoolsGivenBackAsync(host, tasks.Count);
         }
         finally
         {
@@ -134,58 +134,6 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
         var probe = await FirmFlow.SubmitAsync(host);
         await FirmFlow.WaitForStatusAsync(host, probe, "AwaitingDocuments", AfterRestart);
     }
-
-    /// <summary>Every mail about these applications went out once: no (recipient, subject) pair twice.</summary>
-    static async Task AssertEachMailOnceAsync(LocalHostProcess host, IReadOnlyList<string> receipts)
-    {
-        var mails = (await Mailbox.MessagesAsync(host)).Where(m => receipts.Any(r => m.Subject.Contains(r, StringComparison.Ordinal))).ToList();
-        var doubled = mails.GroupBy(m => (To: string.Join(",", m.To), m.Subject)).Where(g => g.Count() > 1).Select(g => $"{g.Key.Subject} to {g.Key.To} ×{g.Count()}");
-        Assert.Empty(doubled);
-        foreach (var receipt in receipts)
-        {
-            // Receipt, review request, offer, engagement, feedback request, completion: at least these six each.
-            Assert.True(mails.Count(m => m.Subject.Contains(receipt, StringComparison.Ordinal)) >= 6, $"{receipt} lacks mail");
-        }
-    }
-
-    /// <summary>Completed applications hold nothing: every expert's load and every reviewer's pending count is back to 0.</summary>
-    static async Task AssertPoolsGivenBackAsync(LocalHostProcess host, int tasks)
-    {
-        using var experts = await AdminApi.SendAsync(host, HttpMethod.Get, "/api/admin/experts");
-        using var reviewers = await AdminApi.SendAsync(host, HttpMethod.Get, "/api/admin/reviewers");
-        var expertList = await experts.Content.ReadFromJsonAsync<JsonElement>();
-        var reviewerList = await reviewers.Content.ReadFromJsonAsync<JsonElement>();
-
-        // The probes of each restart wait for their documents and hold nothing.
-        Assert.All(expertList.EnumerateArray(), e => Assert.Equal(0, e.GetProperty("activeAssignments").GetInt32()));
-        Assert.All(reviewerList.EnumerateArray(), r => Assert.Equal(0, r.GetProperty("pendingReviews").GetInt32()));
-        Assert.Equal(tasks, expertList.EnumerateArray().Sum(e => e.GetProperty("totalAssignments").GetInt32()));
-    }
-
-    /// <summary>A few requests at a time, as several people would make them.</summary>
-    static async Task<List<TResult>> InParallelAsync<TItem, TResult>(IEnumerable<TItem> items, Func<TItem, Task<TResult>> call)
-    {
-        using var gate = new SemaphoreSlim(4);
-        return [.. await Task.WhenAll(items.Select(async item =>
-        {
-            await gate.WaitAsync();
-            try
-            {
-                return await call(item);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }))];
-    }
-
-    static async Task InParallelAsync<TItem>(IEnumerable<TItem> items, Func<TItem, Task> call) =>
-        await InParallelAsync(items, async item =>
-        {
-            await call(item);
-            return true;
-        });
 
     public void Dispose()
     {

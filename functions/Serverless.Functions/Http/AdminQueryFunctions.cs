@@ -6,7 +6,7 @@ using Serverless.Workflow.Http;
 namespace Serverless.Functions.Http;
 
 /// <summary>The admins' reads; the Functions host checks the function key (x-functions-key) first.</summary>
-public sealed class AdminQueryFunctions(AdminQueryHandlers handlers)
+public sealed class AdminQueryFunctions(AdminQueryHandlers handlers, ApplicationHandlers applications)
 {
     [Function(nameof(ListApplications))]
     public Task<IResult> ListApplications(
@@ -26,6 +26,14 @@ public sealed class AdminQueryFunctions(AdminQueryHandlers handlers)
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) =>
         handlers.GetAsync(applicationId, durable, cancellationToken);
+
+    [Function(nameof(DownloadDocumentForAdmin))]
+    public Task<IResult> DownloadDocumentForAdmin(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.AdminDocument)] HttpRequest request,
+        string applicationId,
+        string documentId,
+        CancellationToken cancellationToken) =>
+        applications.DownloadDocumentForAdminAsync(applicationId, documentId, cancellationToken);
 
     [Function(nameof(GetStats))]
     public Task<IResult> GetStats(

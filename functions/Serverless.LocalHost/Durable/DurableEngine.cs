@@ -70,7 +70,8 @@ public sealed class DurableEngine : IAsyncDisposable
             StorageAccountClientProvider = new StorageAccountClientProvider(storageConnectionString),
             LoggerFactory = services.GetRequiredService<ILoggerFactory>(),
         }));
-        builder.Services.AddSingleton<IOrchestrationService>(s => s.GetRequiredService<AzureStorageOrchestrationService>());
+        builder.Services.AddSingleton<IOrchestrationService>(s => new PatientActivityCompletion(
+            s.GetRequiredService<AzureStorageOrchestrationService>(), s.GetRequiredService<ILogger<PatientActivityCompletion>>()));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(s => s.GetRequiredService<AzureStorageOrchestrationService>());
         builder.Services.AddSingleton<TaskHubGrpcServer>();
 
@@ -101,7 +102,7 @@ public sealed class DurableEngine : IAsyncDisposable
         // they went on polling the engine's Azurite after it had closed ("Connection refused" on every stop).
         if (Serving)
         {
-            await sidecar.Services.GetRequiredService<AzureStorageOrchestrationService>().StopAsync(isForced: true);
+            await sidecar.Services.GetRequiredService<IOrchestrationService>().StopAsync(isForced: true);
         }
 
         await sidecar.DisposeAsync();

@@ -52,7 +52,8 @@ public sealed class ApplicationStore(WorkflowStorage storage)
 
     /// <summary>
     /// Writes a status the orchestrator decided on: index rows first, the application row last, so a retry after
-    /// a failure anywhere redoes the whole move. An older change arriving late never overwrites a newer one.
+    /// a failure anywhere redoes the whole move. An older change arriving late never overwrites a newer one, and no
+    /// change leaves a terminal status.
     /// </summary>
     public async Task ApplyStatusAsync(StatusChange change, CancellationToken cancellationToken)
     {
@@ -61,6 +62,13 @@ public sealed class ApplicationStore(WorkflowStorage storage)
         var from = application.Status;
         var to = change.Status.ToString();
         var key = $"{change.Status}-{change.Round}";
+        if (application.CurrentStatus.IsTerminal() && from != to)
+        {
+            // Terminal means terminal: a step already on its way when the application ended (an admin's terminate
+            // landing mid-episode) writes nothing over the end, however late its time.
+            return;
+        }
+
         if (from != to || application.Round != change.Round || !await IsInTrailAsync(change, key, cancellationToken))
         {
             await storage.ApplicationEvents.UpsertEntityAsync(

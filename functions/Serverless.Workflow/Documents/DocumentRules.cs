@@ -98,8 +98,10 @@ public static class DocumentRules
                 : names.Contains("xl/workbook.xml") ? Xlsx
                 : null;
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or NotSupportedException or OverflowException)
         {
+            // A crafted archive (a central directory pointing outside the file, impossible sizes, multi-disk) is no
+            // document: the upload is refused as an unknown format, never a 500. Entries are only listed, never unpacked.
             return null;
         }
         finally

@@ -10,7 +10,7 @@ public sealed class ExpertStore(WorkflowStorage storage)
 {
     TableClient Table => storage.Experts;
 
-    PoolEmails Emails => new(storage.Experts);
+    PoolEmails Emails => new(storage.Experts, ExpertEntity.Partition);
 
     /// <summary>The expert rows (with their ETags), without the hold rows kept in the same partition.</summary>
     public async Task<IReadOnlyList<ExpertEntity>> ListAsync(CancellationToken cancellationToken)
@@ -83,32 +83,6 @@ public sealed class ExpertStore(WorkflowStorage storage)
     }
 
     /// <summary>Removes an expert who holds no active assignment (one who does is deactivated instead, by PUT).</summary>
-    public async Task<PoolWrite> DeleteAsync(string expertId, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var current = await FindAsync(expertId, cancellationToken);
-            if (current is null)
-            {
-                return PoolWrite.NotFound;
-            }
-
-            if (current.ActiveAssignments > 0)
-            {
-                return PoolWrite.Busy;
-            }
-
-            try
-            {
-                await Table.DeleteEntityAsync(ExpertEntity.Partition, expertId, current.ETag, cancellationToken);
-            }
-            catch (RequestFailedException e) when (e.Status == 412)
-            {
-                continue; // Given work a moment ago: look again.
-            }
-
-            await Emails.ReleaseAsync(current.Email, cancellationToken);
-            return PoolWrite.Done;
-        }
-    }
+    public Task<PoolWrite> DeleteAsync(string expertId, CancellationToken cancellationToken) =>
+        IdleDelete.DeleteIdleAsync(Table, Emails, ct => FindAsync(expertId, ct), e => e.ActiveAssignments > 0, e => e.Email, cancellationToken);
 }

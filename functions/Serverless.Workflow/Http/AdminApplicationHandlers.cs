@@ -45,8 +45,33 @@ public sealed class AdminApplicationHandlers(
         await applications.RecordEventAsync(applicationId, "Terminated", "admin", reason, now, "terminated", CancellationToken.None);
         await durable.TerminateInstanceAsync(applicationId, reason, CancellationToken.None);
         await release.ReleaseAsync(applicationId, CancellationToken.None);
+
+        // An activity that was running when the instance stopped may still have taken something: once the engine
+        // reports the instance ended, the release runs again (activities also give back what they took too late).
+        if (await EndedAsync(durable, applicationId))
+        {
+            await release.ReleaseAsync(applicationId, CancellationToken.None);
+        }
+
         return TypedResults.Accepted($"/api/admin/applications/{applicationId}");
     }
+
+    /// <summary>Whether the engine reports the instance ended within a few seconds (it stops at its next episode).</summary>
+    static async Task<bool> EndedAsync(DurableTaskClient durable, string applicationId)
+    {
+        using var patience = new CancellationTokenSource(TerminationPatience);
+        try
+        {
+            await durable.WaitForInstanceCompletionAsync(applicationId, getInputsAndOutputs: false, patience.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    static readonly TimeSpan TerminationPatience = TimeSpan.FromSeconds(10);
 
     /// <summary>Pauses the application's workflow (timers and events wait) until an admin resumes it.</summary>
     public Task<IResult> SuspendAsync(HttpRequest request, string applicationId, DurableTaskClient durable, CancellationToken cancellationToken) =>

@@ -164,6 +164,20 @@ public sealed class ApplicationHandlers(
             return denied!;
         }
 
+        return await DocumentAsync(applicationId, documentId, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same file for the staff, by the admin key (checked by the host, as on every admin route): an anonymous
+    /// Functions route cannot check the host's keys itself, so the admin's download has a route of its own.
+    /// </summary>
+    public async Task<IResult> DownloadDocumentForAdminAsync(string applicationId, string documentId, CancellationToken cancellationToken) =>
+        ApplicationIds.IsValid(applicationId) && await applications.FindAsync(applicationId, cancellationToken) is not null
+            ? await DocumentAsync(applicationId, documentId, cancellationToken)
+            : Problems.NotFound();
+
+    async Task<IResult> DocumentAsync(string applicationId, string documentId, CancellationToken cancellationToken)
+    {
         var document = ApplicationIds.IsValid(documentId)
             ? await documents.OpenAsync(applicationId, documentId, cancellationToken)
             : null;

@@ -42,6 +42,8 @@ public static class WorkflowEndpoints
         app.MapGet(ApiRoutes.AdminApplicationsCsv, (HttpRequest request, [FromServices] AdminQueryHandlers h) => h.Csv(request));
         app.MapGet(ApiRoutes.AdminApplication, (string applicationId, [FromServices] AdminQueryHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
             h.GetAsync(applicationId, durable, ct));
+        app.MapGet(ApiRoutes.AdminDocument, (string applicationId, string documentId, [FromServices] ApplicationHandlers h, CancellationToken ct) =>
+            h.DownloadDocumentForAdminAsync(applicationId, documentId, ct));
         app.MapGet(ApiRoutes.Stats, ([FromServices] AdminQueryHandlers h, CancellationToken ct) => h.StatsAsync(ct));
         app.MapPost(ApiRoutes.Suspend, (HttpRequest request, string applicationId, [FromServices] AdminApplicationHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
             h.SuspendAsync(request, applicationId, durable, ct));

@@ -20,6 +20,12 @@ public sealed class SendEmailActivity(ApplicationStore applications, EmailOutbox
     {
         ArgumentNullException.ThrowIfNull(input);
         var application = await applications.GetAsync(input.ApplicationId, CancellationToken.None);
+        if (application.CurrentStatus.IsTerminal() && !IsNoticeOf(application.CurrentStatus, input.Kind))
+        {
+            WorkflowLog.MailHandled(logger, input.ApplicationId, input.Key, "is not sent: the application has ended");
+            return false;
+        }
+
         var message = EmailTemplates.Render(input.Kind, application, input.Details ?? [], options.Value);
 
         // Mail for the staff with no staff configured has no one to go to.
@@ -27,4 +33,10 @@ public sealed class SendEmailActivity(ApplicationStore applications, EmailOutbox
         WorkflowLog.MailHandled(logger, input.ApplicationId, input.Key, sent ? "sent" : message.To.Count == 0 ? "has no recipient" : "was sent before");
         return sent;
     }
+
+    /// <summary>The one mail an ended application still sends: the notice of how it ended.</summary>
+    static bool IsNoticeOf(ApplicationStatus status, EmailKind kind) => (status, kind) is
+        (ApplicationStatus.Ineligible, EmailKind.Ineligible) or (ApplicationStatus.Expired, EmailKind.Expired)
+        or (ApplicationStatus.Rejected, EmailKind.Rejected) or (ApplicationStatus.Completed, EmailKind.Completion)
+        or (ApplicationStatus.Failed, EmailKind.Failure);
 }

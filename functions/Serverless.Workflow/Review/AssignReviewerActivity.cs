@@ -9,7 +9,8 @@ public sealed record ReviewerWanted(string ApplicationId, int Round, ReviewerRol
 
 /// <summary>
 /// Picks and counts the round's reviewer of a role (the same one on a retry, while they qualify); null when there is
-/// none. A reviewer replaced because they no longer qualify loses the round's links.
+/// none. A reviewer replaced because they no longer qualify loses the round's links. An application that ended takes
+/// nobody, even when it ends while the review is being taken.
 /// </summary>
 public sealed class AssignReviewerActivity(ApplicationStore applications, ReviewAssignments assignments, LinkStore links)
     : TaskActivity<ReviewerWanted, string?>
@@ -18,6 +19,11 @@ public sealed class AssignReviewerActivity(ApplicationStore applications, Review
     {
         ArgumentNullException.ThrowIfNull(input);
         var application = await applications.GetAsync(input.ApplicationId, CancellationToken.None);
+        if (application.CurrentStatus.IsTerminal())
+        {
+            return null; // ended while this step was on its way: nobody is asked
+        }
+
         var assignment = await assignments.AssignAsync(
             input.ApplicationId, input.Round, input.Role, application.BusinessRegistrationNumber, CancellationToken.None);
         if (assignment.Replaced is { } replaced)
@@ -26,6 +32,14 @@ public sealed class AssignReviewerActivity(ApplicationStore applications, Review
                 input.ApplicationId,
                 link => link.Purpose == nameof(LinkPurpose.Review) && link.Round == input.Round && link.Actor == replaced,
                 CancellationToken.None);
+        }
+
+        // Ended while the review was being taken: the terminate's release may have read the reviews before this one
+        // was written, so it is given back here (the release is idempotent).
+        if ((await applications.GetAsync(input.ApplicationId, CancellationToken.None)).CurrentStatus.IsTerminal())
+        {
+            await assignments.ReleaseAllAsync(input.ApplicationId, CancellationToken.None);
+            return null;
         }
 
         return assignment.Reviewer?.RowKey;

@@ -12,7 +12,7 @@ public sealed class ReviewerStore(WorkflowStorage storage)
 {
     TableClient Table => storage.Reviewers;
 
-    PoolEmails Emails => new(storage.Reviewers);
+    PoolEmails Emails => new(storage.Reviewers, ReviewerEntity.Partition);
 
     public async Task<IReadOnlyList<Reviewer>> ListAsync(CancellationToken cancellationToken) =>
         [.. (await ListEntitiesAsync(cancellationToken)).Select(r => r.ToReviewer())];
@@ -91,21 +91,6 @@ public sealed class ReviewerStore(WorkflowStorage storage)
     }
 
     /// <summary>Removes a reviewer who holds no pending review (one who does is deactivated instead, by PUT).</summary>
-    public async Task<PoolWrite> DeleteAsync(string reviewerId, CancellationToken cancellationToken)
-    {
-        var current = await FindAsync(reviewerId, cancellationToken);
-        if (current is null)
-        {
-            return PoolWrite.NotFound;
-        }
-
-        if (current.PendingReviews > 0)
-        {
-            return PoolWrite.Busy;
-        }
-
-        await Table.DeleteEntityAsync(ReviewerEntity.Partition, reviewerId, current.ETag, cancellationToken);
-        await Emails.ReleaseAsync(current.Email, cancellationToken);
-        return PoolWrite.Done;
-    }
+    public Task<PoolWrite> DeleteAsync(string reviewerId, CancellationToken cancellationToken) =>
+        IdleDelete.DeleteIdleAsync(Table, Emails, ct => FindAsync(reviewerId, ct), r => r.PendingReviews > 0, r => r.Email, cancellationToken);
 }

@@ -37,6 +37,24 @@ public sealed class ApplicationStoreTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Single(events, e => e.ToStatus == nameof(ApplicationStatus.AwaitingDocuments));
     }
 
+    [Theory]
+    [InlineData(ApplicationStatus.Terminated)]
+    [InlineData(ApplicationStatus.Completed)]
+    [InlineData(ApplicationStatus.Failed)]
+    public async Task ApplyStatus_AfterATerminalStatus_ChangesNothing_HoweverLateItsTime(ApplicationStatus end)
+    {
+        var id = await CreateAsync();
+        await Store.ApplyStatusAsync(new StatusChange(id, end, 0, SubmittedAt.AddSeconds(1), "admin's reason"), CancellationToken.None);
+
+        // A step already on its way when the application ended, timed after the end.
+        await Store.ApplyStatusAsync(new StatusChange(id, ApplicationStatus.AwaitingReview, 0, SubmittedAt.AddSeconds(5)), CancellationToken.None);
+
+        var application = await Store.FindAsync(id, CancellationToken.None);
+        Assert.Equal(end, application!.CurrentStatus);
+        Assert.DoesNotContain(await Store.EventsAsync(id, CancellationToken.None), e => e.ToStatus == nameof(ApplicationStatus.AwaitingReview));
+        Assert.Empty(await IndexRowsAsync("status:AwaitingReview", id));
+    }
+
     /// <summary>After a crash the engine can schedule a status step again from a replayed episode, under a new time.</summary>
     [Fact]
     public async Task ApplyStatus_TheSameChangeAgainUnderALaterTime_LeavesOneAuditEntry()
