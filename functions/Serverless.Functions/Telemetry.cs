@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
@@ -5,6 +6,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
+using OpenTelemetry.Trace;
+using Serverless.Workflow.Links;
 
 namespace Serverless.Functions;
 
@@ -27,11 +30,31 @@ public static class Telemetry
 
         builder.Services.AddOpenTelemetry()
             .UseFunctionsWorkerDefaults()
+            .WithTracing(tracing => tracing.AddProcessor(new RedactSecrets())) // before the exporter sees the spans
             .UseAzureMonitorExporter(options =>
             {
                 options.ConnectionString = builder.Configuration[ConnectionSetting];
                 options.Credential = new DefaultAzureCredential();
             });
         return builder;
+    }
+
+    /// <summary>Takes link tokens and keys out of every span's name and URL tags (the host's own request telemetry has no paths: host.json).</summary>
+    public sealed class RedactSecrets : BaseProcessor<Activity>
+    {
+        static readonly string[] UrlTags = ["url.full", "url.path", "url.query", "http.url", "http.target"];
+
+        public override void OnEnd(Activity data)
+        {
+            ArgumentNullException.ThrowIfNull(data);
+            data.DisplayName = SecretPaths.Redact(data.DisplayName);
+            foreach (var tag in UrlTags)
+            {
+                if (data.GetTagItem(tag) is string value)
+                {
+                    data.SetTag(tag, SecretPaths.Redact(value));
+                }
+            }
+        }
     }
 }

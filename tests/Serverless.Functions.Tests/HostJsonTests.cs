@@ -24,4 +24,12 @@ public sealed class HostJsonTests
     {
         Assert.Equal("", HostJson.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
     }
+
+    [Fact]
+    public void HostRequestTelemetry_LeavesOutPaths_WhereLinkTokensTravel()
+    {
+        var collection = HostJson.GetProperty("logging").GetProperty("applicationInsights").GetProperty("httpAutoCollectionOptions");
+
+        Assert.False(collection.GetProperty("enableHttpTriggerExtendedInfoCollection").GetBoolean());
+    }
 }

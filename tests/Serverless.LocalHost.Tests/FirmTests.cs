@@ -214,6 +214,23 @@ public sealed class FirmTests(IntakeHostFixture fixture) : IClassFixture<IntakeH
     }
 
     [Fact]
+    public async Task Upload_ThirtyDocumentsAtOnce_TwentyAreKept_TheRestAre409()
+    {
+        var application = await FirmFlow.SubmitAndSettleAsync(Host);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(i =>
+            FirmFlow.UploadAsync(Host, application, "Other", FirmFlow.SmallPdf, $"annex-{i}.pdf")));
+
+        Assert.Equal(20, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(10, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        Assert.Equal(20, (await FirmFlow.GetAsync(Host, application)).GetProperty("documents").GetArrayLength());
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task ReceiptMail_ReachesTheFirmOnce_InKorean_WithTheStatusLink()
     {
         var application = await FirmFlow.SubmitAsync(Host);

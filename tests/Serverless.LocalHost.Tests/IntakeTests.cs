@@ -27,6 +27,31 @@ public sealed class IntakeTests(IntakeHostFixture fixture) : IClassFixture<Intak
     }
 
     [Fact]
+    public async Task Submit_SeveralRetriesRenewingOneExpiredKeyAtOnce_AllGetTheSameNewApplication()
+    {
+        // The key was used two days ago (past its 24-hour window) for another body.
+        var key = Guid.NewGuid().ToString();
+        await fixture.Table("Idempotency").AddEntityAsync(new Serverless.Workflow.Applications.IdempotencyEntity
+        {
+            PartitionKey = Serverless.Workflow.Links.Tokens.Hash(key),
+            RequestHash = "an older body",
+            ApplicationId = Serverless.Workflow.Applications.ApplicationIds.New(),
+            CreatedAt = DateTimeOffset.UtcNow.AddDays(-2),
+        });
+        var json = FirmFlow.ApplicationJson();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => FirmFlow.PostAsync(Host, json, key)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        var ids = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("applicationId").GetString()));
+        Assert.Single(ids.Distinct());
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Submit_BrokenRules_Returns400WithEachErrorAtItsPath_AndStoresNothing()
     {
         var before = await fixture.StoredStateAsync();

@@ -113,19 +113,20 @@ public sealed class OutageTests(ITestOutputHelper output) : IAsyncLifetime
         var clock = Stopwatch.StartNew();
         await storage.DisposeAsync();
 
-        using (var health = await host.Client.GetAsync(new Uri("/api/health", UriKind.Relative)))
-        {
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
-            var report = await health.Content.ReadFromJsonAsync<JsonElement>();
-            Assert.Equal("Unhealthy", report.GetProperty("checks").GetProperty("tables").GetString());
-        }
-
-        await meanwhile();
+        await Task.WhenAll(meanwhile(), AssertUnhealthyAsync(host));
         await Task.Delay(length - clock.Elapsed is { Ticks: > 0 } rest ? rest : TimeSpan.Zero);
         storage = await AzuriteProcess.StartAsync(
             new AzuriteOptions { DataPath = dataPath, BlobPort = blob, QueuePort = queue, TablePort = table }, CancellationToken.None);
         Assert.Equal((blob, queue, table), (storage.BlobPort, storage.QueuePort, storage.TablePort));
         output.WriteLine($"Storage away for {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    static async Task AssertUnhealthyAsync(LocalHostProcess host)
+    {
+        using var health = await host.Client.GetAsync(new Uri("/api/health", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        var report = await health.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Unhealthy", report.GetProperty("checks").GetProperty("tables").GetString());
     }
 
     public async Task DisposeAsync()

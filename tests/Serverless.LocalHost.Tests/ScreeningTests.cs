@@ -7,8 +7,15 @@ using Xunit;
 
 namespace Serverless.LocalHost.Tests;
 
-/// <summary>Screening when the documents are already there as the workflow starts.</summary>
-public sealed class ScreeningTests(IntakeHostFixture fixture) : IClassFixture<IntakeHostFixture>
+/// <summary>A host whose activities give up after seconds, not the hour of the real retries: for steps that fail for good.</summary>
+public sealed class ShortRetryHostFixture : IntakeHostFixture
+{
+    protected override IEnumerable<(string Key, string Value)> HostSettings =>
+        [("Workflow:ActivityRetryFirstInterval", "00:00:01"), ("Workflow:ActivityRetryFor", "00:00:05")];
+}
+
+/// <summary>Screening when the documents are already there as the workflow starts, and a step that fails for good.</summary>
+public sealed class ScreeningTests(ShortRetryHostFixture fixture) : IClassFixture<ShortRetryHostFixture>
 {
     [Fact]
     public async Task DocumentsCompleteAtSubmission_GoesStraightToDiagnosisAndReview_WithoutAskingForDocuments()

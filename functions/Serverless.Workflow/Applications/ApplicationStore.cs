@@ -51,8 +51,8 @@ public sealed class ApplicationStore(WorkflowStorage storage)
     }
 
     /// <summary>
-    /// Writes a status the orchestrator decided on: index rows first, the application row last, so a retry after
-    /// a failure anywhere redoes the whole move. An older change arriving late never overwrites a newer one, and no
+    /// Writes a status the orchestrator decided on: index rows first, then the application row, then the audit entry,
+    /// so a retry after a failure anywhere redoes the whole move. An older change arriving late never overwrites a newer one, and no
     /// change leaves a terminal status.
     /// </summary>
     public async Task ApplyStatusAsync(StatusChange change, CancellationToken cancellationToken)
@@ -69,13 +69,7 @@ public sealed class ApplicationStore(WorkflowStorage storage)
             return;
         }
 
-        if (from != to || application.Round != change.Round || !await IsInTrailAsync(change, key, cancellationToken))
-        {
-            await storage.ApplicationEvents.UpsertEntityAsync(
-                AuditEntry(change.ApplicationId, "StatusChanged", "workflow", from == to ? null : from, to, change.Note, change.At, key),
-                TableUpdateMode.Replace,
-                cancellationToken);
-        }
+        var newEntry = from != to || application.Round != change.Round || !await IsInTrailAsync(change, key, cancellationToken);
         if (application.UpdatedAt > change.At)
         {
             // A later status is already written (an admin's terminate got in first). This write's earlier attempt may
@@ -109,6 +103,17 @@ public sealed class ApplicationStore(WorkflowStorage storage)
         }
 
         await storage.Applications.UpdateEntityAsync(application, application.ETag, TableUpdateMode.Replace, cancellationToken);
+
+        // The audit entry only once the move is in (under the row's ETag): a step racing an admin's terminate loses
+        // the ETag and leaves no entry after the end. A crash just before this line is mended by the retry, which
+        // finds the entry missing from the trail.
+        if (newEntry)
+        {
+            await storage.ApplicationEvents.UpsertEntityAsync(
+                AuditEntry(change.ApplicationId, "StatusChanged", "workflow", from == to ? null : from, to, change.Note, change.At, key),
+                TableUpdateMode.Replace,
+                cancellationToken);
+        }
     }
 
     /// <summary>

@@ -164,8 +164,16 @@ public sealed class IntakeService(
             var existing = (await storage.Idempotency.GetEntityAsync<IdempotencyEntity>(keyHash, IdempotencyEntity.Row, cancellationToken: cancellationToken)).Value;
             if (now - existing.CreatedAt > IdempotencyEntity.Window)
             {
-                // Older than the 24-hour window: the key starts afresh.
-                await storage.Idempotency.UpdateEntityAsync(fresh, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+                // Older than the 24-hour window: the key starts afresh. Of two requests renewing it at once one wins
+                // the ETag; the other reads the renewed key again (the same body: the same application; another: 409).
+                try
+                {
+                    await storage.Idempotency.UpdateEntityAsync(fresh, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+                catch (RequestFailedException lost) when (lost.Status == 412)
+                {
+                }
+
                 return await ClaimKeyAsync(keyHash, requestHash, now, cancellationToken);
             }
 

@@ -39,6 +39,31 @@ public sealed class DocumentStore(WorkflowStorage storage, TimeProvider time)
         return document;
     }
 
+    /// <summary>
+    /// Takes one of the application's <see cref="DocumentRules.MaxFilesPerApplication"/> document slots, or false
+    /// when all are taken. A slot is a marker blob created only if absent, so uploads arriving side by side take
+    /// different slots and never pass the limit together (counting the documents first let them all through).
+    /// </summary>
+    public async Task<bool> TakeSlotAsync(string applicationId, CancellationToken cancellationToken)
+    {
+        // Documents stored before slots existed hold the first slots.
+        for (var slot = (await ListAsync(applicationId, cancellationToken)).Count + 1; slot <= DocumentRules.MaxFilesPerApplication; slot++)
+        {
+            try
+            {
+                await storage.Documents.GetBlobClient($"{applicationId}/slots/{slot:D2}").UploadAsync(
+                    BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = Azure.ETag.All } }, cancellationToken);
+                return true;
+            }
+            catch (Azure.RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Taken by an upload a moment ago: try the next.
+            }
+        }
+
+        return false;
+    }
+
     public async Task<IReadOnlyList<DocumentInfo>> ListAsync(string applicationId, CancellationToken cancellationToken)
     {
         var documents = new List<DocumentInfo>();

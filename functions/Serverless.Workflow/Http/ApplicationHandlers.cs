@@ -137,7 +137,7 @@ public sealed class ApplicationHandlers(
             return Problems.Conflict($"The application is {application.Status}; it takes no more documents.");
         }
 
-        if ((await documents.ListAsync(applicationId, cancellationToken)).Count >= DocumentRules.MaxFilesPerApplication)
+        if (!await documents.TakeSlotAsync(applicationId, cancellationToken))
         {
             return Problems.Conflict($"An application holds at most {DocumentRules.MaxFilesPerApplication} documents.");
         }

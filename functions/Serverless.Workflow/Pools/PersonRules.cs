@@ -7,6 +7,12 @@ public sealed record PersonFields(string Name, string Email, string Language, st
 
 public static class PersonRules
 {
+    /// <summary>
+    /// More conflicts than anyone declares, and far inside Table storage's 64 KiB per property (500 numbers take
+    /// 13 KB as UTF-16): without a bound a long list failed the write (500).
+    /// </summary>
+    public const int MaxConflicts = 500;
+
     /// <returns>The checked fields, or null with the errors added at their JSON paths.</returns>
     public static PersonFields? Validate(
         string? name, string? email, string? language, IReadOnlyList<string?>? conflicts, ValidationErrors errors)
@@ -33,6 +39,12 @@ public static class PersonRules
 
         var numbers = new List<string>();
         var given = conflicts ?? [];
+        if (given.Count > MaxConflicts)
+        {
+            errors.Add("conflictBusinessRegistrationNumbers", $"At most {MaxConflicts} numbers.");
+            given = [];
+        }
+
         for (var i = 0; i < given.Count; i++)
         {
             if (BusinessRegistrationNumber.Normalize(given[i]) is { } brn)

@@ -70,6 +70,40 @@ public sealed class DocumentRulesTests
         Assert.EndsWith(".pdf", name, StringComparison.Ordinal);
     }
 
+    /// <summary>ZIP containers made to break a reader: each is refused as no document, never thrown out of the check.</summary>
+    public static TheoryData<string, byte[]> Crafted() => new()
+    {
+        { "truncated central directory", Zip("word/document.xml")[..^30] },
+        { "directory offset past the end", WithEndRecord(Zip("word/document.xml"), offset: 16, value: 0x7FFF_FFF0) },
+        { "spanned over other disks", WithEndRecord(Zip("word/document.xml"), offset: 4, value: 0x0002_0001) },
+        { "more entries than bytes", WithEndRecord(Zip("word/document.xml"), offset: 8, value: unchecked((int)0xFFFF_FFFF)) },
+        { "entry name longer than the file", WithDirectoryField(Zip("word/document.xml"), offset: 28, value: 0xFFFF) },
+        { "only a local header", "PK\x03\x04"u8.ToArray() },
+    };
+
+    [Theory]
+    [MemberData(nameof(Crafted))]
+    public void ContentTypeOf_CraftedZip_IsNull(string craft, byte[] bytes)
+    {
+        Assert.False(string.IsNullOrEmpty(craft));
+        Assert.Null(DocumentRules.ContentTypeOf(new MemoryStream(bytes), "plan.docx"));
+    }
+
+    /// <summary>Overwrites a field of the end-of-central-directory record (the last 22 bytes of an archive without comment).</summary>
+    static byte[] WithEndRecord(byte[] zip, int offset, int value)
+    {
+        BitConverter.TryWriteBytes(zip.AsSpan(zip.Length - 22 + offset), value);
+        return zip;
+    }
+
+    /// <summary>Overwrites a 16-bit field of the first central-directory entry.</summary>
+    static byte[] WithDirectoryField(byte[] zip, int offset, ushort value)
+    {
+        var directory = BitConverter.ToInt32(zip, zip.Length - 22 + 16);
+        BitConverter.TryWriteBytes(zip.AsSpan(directory + offset), value);
+        return zip;
+    }
+
     static byte[] Zip(string entry)
     {
         using var buffer = new MemoryStream();
