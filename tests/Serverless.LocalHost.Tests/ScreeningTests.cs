@@ -46,25 +46,49 @@ public sealed class ScreeningTests(ShortRetryHostFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task AStepFailingAfterItsRetries_EndsTheApplicationAsFailed_AndMailsTheStaff()
+    public async Task AStepFailingAfterItsRetries_IsFailed_TheStaffAreTold_AndAnAdminsRetryGoesOnFromThatStep()
     {
         // An application whose stored form cannot be read: screening fails on every retry.
         var key = Guid.NewGuid().ToString();
         var json = FirmFlow.ApplicationJson();
         var application = await HalfDoneSubmission.WriteAsync(fixture, key, json);
+        var form = application.FormJson;
         application.FormJson = "{}";
         await fixture.Table("Applications").UpdateEntityAsync(application, Azure.ETag.All);
 
         using var response = await FirmFlow.PostAsync(fixture.Host, json, key);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var view = await FirmFlow.WaitForStatusAsync(
-            fixture.Host, new(application.ApplicationId, body.GetProperty("accessToken").GetString()!), "Failed");
+        var submitted = new FirmFlow.Submitted(application.ApplicationId, body.GetProperty("accessToken").GetString()!);
+        var view = await FirmFlow.WaitForStatusAsync(fixture.Host, submitted, "Failed");
 
         Assert.Equal("Closed", view.GetProperty("stage").GetString());
         var mail = await Mailbox.WaitForAsync(fixture.Host, application.ReceiptNumber, "처리 오류");
         Assert.Equal(["staff@namdong-cluster.local"], mail.To);
-        Assert.Contains("ScreenApplicationActivity", mail.Text, StringComparison.Ordinal);
-        using var again = await FirmFlow.PostAsync(fixture.Host, FirmFlow.ApplicationJson(view.GetProperty("firm").GetProperty("businessRegistrationNumber").GetString()));
-        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode); // a failed application does not hold the firm's slot
+        Assert.Contains("Submitted", mail.Text, StringComparison.Ordinal); // the status it failed in
+        Assert.Contains("재시도", mail.Text, StringComparison.Ordinal);
+        using (var again = await FirmFlow.PostAsync(fixture.Host, FirmFlow.ApplicationJson(view.GetProperty("firm").GetProperty("businessRegistrationNumber").GetString())))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, again.StatusCode); // a failed application does not hold the firm's slot
+        }
+
+        // The staff mend the cause and retry: the workflow takes up the failed step (screening) and goes on.
+        var retry = $"/api/admin/applications/{application.ApplicationId}/retry";
+        using (var early = await AdminApi.SendAsync(fixture.Host, HttpMethod.Post, retry, new { reason = "" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        }
+
+        var stored = (await fixture.Table("Applications").GetEntityAsync<Serverless.Workflow.Applications.ApplicationEntity>(application.ApplicationId, application.RowKey)).Value;
+        stored.FormJson = form;
+        await fixture.Table("Applications").UpdateEntityAsync(stored, Azure.ETag.All);
+        using (var retried = await AdminApi.SendAsync(fixture.Host, HttpMethod.Post, retry, new { reason = "저장된 신청서 복구" }))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        }
+
+        var goingOn = await FirmFlow.WaitForStatusAsync(fixture.Host, submitted, "AwaitingDocuments");
+        Assert.Equal(["Submitted", "Failed", "Submitted", "AwaitingDocuments"], FirmFlow.Timeline(goingOn));
+        using var notFailed = await AdminApi.SendAsync(fixture.Host, HttpMethod.Post, retry, new { reason = "두 번째" });
+        Assert.Equal(HttpStatusCode.Conflict, notFailed.StatusCode);
     }
 }

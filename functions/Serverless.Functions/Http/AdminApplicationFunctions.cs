@@ -24,6 +24,14 @@ public sealed class AdminApplicationFunctions(AdminApplicationHandlers handlers)
         CancellationToken cancellationToken) =>
         handlers.TerminateAsync(request, applicationId, durable, cancellationToken);
 
+    [Function(nameof(RetryApplication))]
+    public Task<IResult> RetryApplication(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Retry)] HttpRequest request,
+        string applicationId,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) =>
+        handlers.RetryAsync(request, applicationId, durable, cancellationToken);
+
     [Function(nameof(SuspendApplication))]
     public Task<IResult> SuspendApplication(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Suspend)] HttpRequest request,

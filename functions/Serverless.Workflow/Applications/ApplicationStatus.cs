@@ -55,6 +55,14 @@ public static class ApplicationStatusExtensions
         _ => ApplicationStage.Closed,
     };
 
+    /// <summary>
+    /// Terminal means terminal: no write leaves a terminal status, but for the two an admin decides on a Failed
+    /// application, taking it up again (<paramref name="reopens"/>, from its failed step) or terminating it.
+    /// </summary>
+    public static bool CanMove(this ApplicationStatus from, ApplicationStatus to, bool reopens) =>
+        from == to || !from.IsTerminal()
+        || (from == ApplicationStatus.Failed && (reopens || to == ApplicationStatus.Terminated));
+
     /// <summary>Terminal statuses end the orchestration; a firm may apply again after one.</summary>
     public static bool IsTerminal(this ApplicationStatus status) => status is
         ApplicationStatus.Ineligible or ApplicationStatus.Rejected or ApplicationStatus.Completed

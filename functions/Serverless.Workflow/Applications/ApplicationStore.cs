@@ -62,7 +62,7 @@ public sealed class ApplicationStore(WorkflowStorage storage)
         var from = application.Status;
         var to = change.Status.ToString();
         var key = $"{change.Status}-{change.Round}";
-        if (application.CurrentStatus.IsTerminal() && from != to)
+        if (!application.CurrentStatus.CanMove(change.Status, change.Reopens))
         {
             // Terminal means terminal: a step already on its way when the application ended (an admin's terminate
             // landing mid-episode) writes nothing over the end, however late its time.

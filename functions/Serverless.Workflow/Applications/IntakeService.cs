@@ -203,7 +203,7 @@ public sealed class IntakeService(
 
         await durable.ScheduleNewOrchestrationInstanceAsync(
             nameof(SupportApplicationOrchestrator),
-            new ApplicationStarted(applicationId),
+            new ApplicationStarted(applicationId, SupportApplicationOrchestrator.CurrentVersion),
             new StartOrchestrationOptions(applicationId),
             cancellationToken);
     }

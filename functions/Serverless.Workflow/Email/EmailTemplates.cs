@@ -24,6 +24,12 @@ public enum EmailKind
     /// <summary>To the programme staff (Email:AdminAddresses): a workflow step failed after its retries.</summary>
     Failure,
 
+    /// <summary>
+    /// To the programme staff: a step failed after its retries and waits for an admin's retry or terminate; details:
+    /// the status it failed in, and the error.
+    /// </summary>
+    StepFailed,
+
     /// <summary>To the programme staff: no active reviewer without a conflict could take the review.</summary>
     NoReviewer,
 
@@ -65,7 +71,7 @@ public static class EmailTemplates
         var en = application.Language == "en";
         var statusUrl = options.Link($"/api/applications/{application.ApplicationId}");
         var body = new MailBody();
-        var toStaff = kind is EmailKind.Failure or EmailKind.NoReviewer or EmailKind.Unmatched or EmailKind.EngagementOverdue or EmailKind.MailRejected;
+        var toStaff = kind is EmailKind.Failure or EmailKind.StepFailed or EmailKind.NoReviewer or EmailKind.Unmatched or EmailKind.EngagementOverdue or EmailKind.MailRejected;
         if (!toStaff)
         {
             body.Paragraph(en ? $"Dear {application.FirmName}," : $"{application.FirmName} 귀하");
@@ -81,6 +87,7 @@ public static class EmailTemplates
             EmailKind.Rejected => Rejected(body, details, en),
             EmailKind.ChangesRequested => ChangesRequested(body, details, statusUrl, en),
             EmailKind.Failure => Failure(body, application, details, statusUrl),
+            EmailKind.StepFailed => StepFailed(body, application, details, statusUrl),
             EmailKind.NoReviewer => NoReviewer(body, application),
             EmailKind.Unmatched => Unmatched(body, application, details),
             EmailKind.EngagementOverdue => Overdue(body, application, details),
@@ -102,6 +109,19 @@ public static class EmailTemplates
             .Field("실패한 단계", string.Join(", ", failedSteps))
             .Link("신청", statusUrl)
             .Paragraph("관리 화면에서 원인을 확인해 주십시오.");
+        return "처리 오류 발생";
+    }
+
+    /// <summary>For the staff, in Korean: what failed, and that the application waits for them.</summary>
+    static string StepFailed(MailBody body, ApplicationEntity application, IReadOnlyList<string> failure, string statusUrl)
+    {
+        body.Paragraph("아래 신청의 처리 단계가 재시도 후에도 실패하여 신청이 오류(Failed) 상태로 멈춰 있습니다.")
+            .Field("접수번호", application.ReceiptNumber)
+            .Field("기업", $"{application.FirmName} ({application.BusinessRegistrationNumber})")
+            .Field("실패 당시 상태", failure[0])
+            .Field("오류", failure[1])
+            .Link("신청", statusUrl)
+            .Paragraph("원인을 해결한 뒤 관리 화면에서 재시도(retry)하면 실패한 단계부터 다시 진행됩니다. 진행하지 않을 신청은 종료(terminate)해 주십시오.");
         return "처리 오류 발생";
     }
 

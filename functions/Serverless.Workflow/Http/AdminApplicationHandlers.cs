@@ -16,7 +16,8 @@ public sealed class AdminApplicationHandlers(
 
     /// <summary>
     /// Stops the application's workflow for good: <c>Terminated</c>, with what it held given back (reviews, experts'
-    /// loads, live links) and the admin's reason in the audit trail.
+    /// loads, live links) and the admin's reason in the audit trail. A Failed application waiting for an admin can be
+    /// terminated too.
     /// </summary>
     public async Task<IResult> TerminateAsync(HttpRequest request, string applicationId, DurableTaskClient durable, CancellationToken cancellationToken)
     {
@@ -33,7 +34,7 @@ public sealed class AdminApplicationHandlers(
             return problem!;
         }
 
-        if (application.CurrentStatus.IsTerminal())
+        if (application.CurrentStatus.IsTerminal() && application.CurrentStatus != ApplicationStatus.Failed)
         {
             return Problems.Conflict($"The application is {application.Status} already.");
         }
@@ -53,6 +54,38 @@ public sealed class AdminApplicationHandlers(
             await release.ReleaseAsync(applicationId, CancellationToken.None);
         }
 
+        return TypedResults.Accepted($"/api/admin/applications/{applicationId}");
+    }
+
+    /// <summary>
+    /// Takes up a Failed application again from its failed step, once the staff have fixed the cause: the workflow,
+    /// waiting since the failure, records the status it failed in and tries the step again. 409 unless the
+    /// application is Failed and its workflow still waits (one that failed on version 1 has ended).
+    /// </summary>
+    public async Task<IResult> RetryAsync(HttpRequest request, string applicationId, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        var application = ApplicationIds.IsValid(applicationId) ? await applications.FindAsync(applicationId, cancellationToken) : null;
+        if (application is null)
+        {
+            return Problems.NotFound();
+        }
+
+        var (reason, problem) = await ReasonAsync(request, cancellationToken);
+        if (reason is null)
+        {
+            return problem!;
+        }
+
+        var instance = await durable.GetInstanceAsync(applicationId, getInputsAndOutputs: false, cancellationToken);
+        if (application.CurrentStatus != ApplicationStatus.Failed || instance?.RuntimeStatus != OrchestrationRuntimeStatus.Running)
+        {
+            return Problems.Conflict($"The application is {application.Status} and its workflow {instance?.RuntimeStatus.ToString() ?? "gone"}; only a Failed application whose workflow waits can be retried.");
+        }
+
+        var now = time.GetUtcNow();
+        await durable.RaiseEventAsync(applicationId, WorkflowEvents.RetryRequested, new RetryRequested(reason, now), CancellationToken.None);
+        await applications.AppendEventAsync(applicationId, "RetryRequested", "admin", reason, now, CancellationToken.None);
         return TypedResults.Accepted($"/api/admin/applications/{applicationId}");
     }
 

@@ -28,6 +28,7 @@ public static class ApiRoutes
     public const string AdminDocument = "api/admin/applications/{applicationId}/documents/{documentId}";
     public const string Stats = "api/admin/stats";
     public const string Terminate = "api/admin/applications/{applicationId}/terminate";
+    public const string Retry = "api/admin/applications/{applicationId}/retry";
     public const string Suspend = "api/admin/applications/{applicationId}/suspend";
     public const string Resume = "api/admin/applications/{applicationId}/resume";
     public const string History = "api/admin/applications/{applicationId}/history";
@@ -53,6 +54,7 @@ public static class ApiRoutes
         new("GET", AdminApplication, "GetAdminApplication", "One application with its orchestration, history, audit trail and pending links (admin key)", [200, 401, 403, 404]),
         new("GET", AdminDocument, "DownloadDocumentForAdmin", "One of an application's documents, for the staff (admin key)", [200, 401, 403, 404]),
         new("GET", Stats, "GetStats", "Counts by status, stage, mini-cluster and support type (admin key)", [200, 401, 403]),
+        new("POST", Retry, "RetryApplication", "Tries a Failed application's failed step again (admin key)", [202, 400, 401, 403, 404, 409, 413, 415]),
         new("POST", Suspend, "SuspendApplication", "Pauses an application's workflow (admin key)", [202, 400, 401, 403, 404, 409, 413, 415]),
         new("POST", Resume, "ResumeApplication", "Resumes a paused workflow (admin key)", [202, 400, 401, 403, 404, 409, 413, 415]),
         new("DELETE", History, "PurgeHistory", "Purges an ended application's orchestration history (admin key)", [204, 401, 403, 404, 409]),

@@ -45,6 +45,8 @@ public static class WorkflowEndpoints
         app.MapGet(ApiRoutes.AdminDocument, (string applicationId, string documentId, [FromServices] ApplicationHandlers h, CancellationToken ct) =>
             h.DownloadDocumentForAdminAsync(applicationId, documentId, ct));
         app.MapGet(ApiRoutes.Stats, ([FromServices] AdminQueryHandlers h, CancellationToken ct) => h.StatsAsync(ct));
+        app.MapPost(ApiRoutes.Retry, (HttpRequest request, string applicationId, [FromServices] AdminApplicationHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
+            h.RetryAsync(request, applicationId, durable, ct));
         app.MapPost(ApiRoutes.Suspend, (HttpRequest request, string applicationId, [FromServices] AdminApplicationHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
             h.SuspendAsync(request, applicationId, durable, ct));
         app.MapPost(ApiRoutes.Resume, (HttpRequest request, string applicationId, [FromServices] AdminApplicationHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>

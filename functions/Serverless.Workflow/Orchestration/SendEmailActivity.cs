@@ -38,5 +38,5 @@ public sealed class SendEmailActivity(ApplicationStore applications, EmailOutbox
     static bool IsNoticeOf(ApplicationStatus status, EmailKind kind) => (status, kind) is
         (ApplicationStatus.Ineligible, EmailKind.Ineligible) or (ApplicationStatus.Expired, EmailKind.Expired)
         or (ApplicationStatus.Rejected, EmailKind.Rejected) or (ApplicationStatus.Completed, EmailKind.Completion)
-        or (ApplicationStatus.Failed, EmailKind.Failure);
+        or (ApplicationStatus.Failed, EmailKind.Failure) or (ApplicationStatus.Failed, EmailKind.StepFailed);
 }

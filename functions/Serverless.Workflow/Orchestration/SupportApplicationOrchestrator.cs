@@ -22,6 +22,13 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
     /// </summary>
     public const int MaxChangeRounds = 3;
 
+    /// <summary>
+    /// The workflow's version, recorded in every instance's input at its start, so that an instance keeps the path it
+    /// started on while it waits for weeks. 2: activity retries back off for an hour and a step failing after them
+    /// waits for an admin's retry (1: five quick retries, then Failed for good).
+    /// </summary>
+    public const int CurrentVersion = 2;
+
     public override async Task<ApplicationStatus> RunAsync(TaskOrchestrationContext context, ApplicationStarted input)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -30,25 +37,28 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
         var steps = new StatusSteps(context, id);
         try
         {
-            return await RunStepsAsync(context, steps, id);
+            return await RunStepsAsync(context, steps, id, input.Version);
         }
         catch (TaskFailedException failed)
         {
             WorkflowLog.StepFailed(context.CreateReplaySafeLogger<SupportApplicationOrchestrator>(), id, failed.TaskName);
             await GiveBackAsync(context, steps);
 
-            // A step still failing after its retries: the application ends as Failed (so the firm is not stuck
-            // with an open application) and the programme staff are told which step it was.
+            // Version 1 (or a version 2 step whose own failure handling failed): a step still failing after its
+            // retries ends the application as Failed, and the programme staff are told which step it was.
             await steps.RecordAsync(ApplicationStatus.Failed, note: $"{failed.TaskName} failed after its retries");
             await steps.MailAsync(EmailKind.Failure, "failure", [failed.TaskName]);
             return ApplicationStatus.Failed;
         }
     }
 
-    static async Task<ApplicationStatus> RunStepsAsync(TaskOrchestrationContext context, StatusSteps steps, string id)
+    static async Task<ApplicationStatus> RunStepsAsync(TaskOrchestrationContext context, StatusSteps steps, string id, int version)
     {
         var workflow = await context.CallActivityAsync<WorkflowOptions>(nameof(LoadWorkflowOptionsActivity), id, steps.Retry);
-        steps.Retry = workflow.ActivityRetry();
+        if (version >= 2)
+        {
+            steps.Retry = steps.RetryUntilAnAdminDecides(workflow);
+        }
         await steps.MailAsync(EmailKind.Receipt, "receipt");
 
         // 1. Screening: eligibility, then the required documents (intake wrote the application as Submitted).

@@ -5,11 +5,21 @@ namespace Serverless.Workflow.Orchestration;
 // Everything here crosses the orchestration boundary and is kept in history:
 // change it only additively, never rename a property of a record in flight.
 
-/// <summary>The orchestration's input: the application it carries.</summary>
-public sealed record ApplicationStarted(string ApplicationId);
+/// <summary>
+/// The orchestration's input: the application it carries, and the version of the workflow it started on
+/// (<see cref="SupportApplicationOrchestrator.CurrentVersion"/>; instances started before versions existed read 1).
+/// </summary>
+public sealed record ApplicationStarted(string ApplicationId, int Version = 1);
 
-/// <summary>A status the orchestrator has decided on, for the projection activity to write.</summary>
-public sealed record StatusChange(string ApplicationId, ApplicationStatus Status, int Round, DateTimeOffset At, string? Note = null, DateTimeOffset? DueAt = null);
+/// <summary>
+/// A status the orchestrator has decided on, for the projection activity to write. <see cref="Reopens"/>: the
+/// workflow takes up a Failed application again, as an admin asked (the one move out of a terminal status).
+/// </summary>
+public sealed record StatusChange(
+    string ApplicationId, ApplicationStatus Status, int Round, DateTimeOffset At, string? Note = null, DateTimeOffset? DueAt = null, bool Reopens = false);
+
+/// <summary>An admin asks a Failed application's workflow to try its failed step again.</summary>
+public sealed record RetryRequested(string Reason, DateTimeOffset At);
 
 /// <summary>What the application is waiting for, and until when.</summary>
 public sealed record PendingStep(string Kind, DateTimeOffset Since, DateTimeOffset? DueAt);
@@ -73,6 +83,8 @@ public static class WorkflowEvents
     public static string ReportSubmitted(string taskId) => $"{nameof(Orchestration.ReportSubmitted)}-{taskId}";
 
     public const string FeedbackGiven = nameof(Orchestration.FeedbackGiven);
+
+    public const string RetryRequested = nameof(Orchestration.RetryRequested);
 }
 
 /// <summary>The decisions a reviewer can take (API.md: the form field <c>decision</c>).</summary>
@@ -96,4 +108,7 @@ public static class PendingKinds
     public const string Unmatched = nameof(Unmatched);
     public const string Engagement = nameof(Engagement);
     public const string Feedback = nameof(Feedback);
+
+    /// <summary>A step failed after its retries: the staff were told, and an admin's retry (or terminate) is awaited.</summary>
+    public const string Retry = nameof(Retry);
 }

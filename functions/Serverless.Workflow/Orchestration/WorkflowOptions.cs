@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.DurableTask;
 
 namespace Serverless.Workflow.Orchestration;
 
@@ -58,16 +57,15 @@ public sealed class WorkflowOptions
 
     /// <summary>
     /// How long a failing activity is tried again before the application is Failed: long enough that an outage of
-    /// storage or SendGrid (minutes) fails nothing, so Failed is left for defects.
+    /// storage or SendGrid (minutes) fails nothing, so Failed is left for defects (which an admin retries once fixed).
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan ActivityRetryFor { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>The retry policy of every activity call (capped doubling backoff for <see cref="ActivityRetryFor"/>).</summary>
-    public TaskOptions ActivityRetry() => TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: int.MaxValue,
-        firstRetryInterval: ActivityRetryFirstInterval,
-        backoffCoefficient: 2,
-        maxRetryInterval: ActivityRetryMaxInterval,
-        retryTimeout: ActivityRetryFor));
+    /// <summary>The wait after the <paramref name="attempt"/>th failed try: doubling from the first interval, capped.</summary>
+    public TimeSpan RetryWait(int attempt)
+    {
+        var wait = ActivityRetryFirstInterval * Math.Pow(2, Math.Min(Math.Max(attempt - 1, 0), 30));
+        return wait < ActivityRetryMaxInterval ? wait : ActivityRetryMaxInterval;
+    }
 }
