@@ -7,7 +7,7 @@ using Serverless.Workflow;
 // The Azure Functions app: the workflow's orchestrator, activities and routes behind thin [Function] wrappers.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.UseMiddleware<StorageOutageMiddleware>();
+builder.UseMiddleware<HttpGuardMiddleware>();
 builder.AddWorkflow();
 builder.AddTelemetry();
 await builder.Build().RunAsync();

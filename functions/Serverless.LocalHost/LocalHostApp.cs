@@ -41,7 +41,8 @@ public sealed class LocalHostApp : IAsyncDisposable
 
         var local = builder.Configuration.BindValidated<LocalHostOptions>(LocalHostOptions.Section);
         builder.Configuration.BindValidated<AzuriteOptions>($"{LocalHostOptions.Section}:Azurite");
-        local.AdminKey = string.IsNullOrWhiteSpace(local.AdminKey) ? Tokens.New() : local.AdminKey;
+        var generatedKey = string.IsNullOrWhiteSpace(local.AdminKey);
+        local.AdminKey = generatedKey ? Tokens.New() : local.AdminKey;
         builder.Services.AddSingleton(Options.Create(local));
 
         var parts = new Stack<IAsyncDisposable>();
@@ -75,15 +76,22 @@ public sealed class LocalHostApp : IAsyncDisposable
             builder.Services.AddHostedService<DemoData>();
             builder.Services.AddProblemDetails();
             builder.Services.AddExceptionHandler<StorageOutageHandler>();
+            builder.Services.AddAnonymousWriteLimit();
 
             var app = builder.Build();
 
             // Storage away for a moment answers 503 with Retry-After; any other fault (a bug) 500; both as problem
             // details, never with a stack trace.
+            app.Use((context, next) =>
+            {
+                SecurityHeaders.Register(context);
+                return next(context);
+            });
             app.UseExceptionHandler();
+            app.UseRateLimiter();
             app.UseAdminKey();
             app.MapLocalHostRoutes();
-            app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, local));
+            app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, generatedKey ? local.AdminKey! : "(as configured: LocalHost:AdminKey)"));
             await app.StartAsync(cancellationToken);
             engine.Serving = true;
             return new LocalHostApp(app, parts);
@@ -119,7 +127,8 @@ public sealed class LocalHostApp : IAsyncDisposable
         _ => null,
     };
 
-    static void PrintBanner(WebApplication app, LocalHostOptions local)
+    /// <summary>A generated admin key is shown once, to the person who started the host; a configured one never.</summary>
+    static void PrintBanner(WebApplication app, string adminKey)
     {
         var url = app.Urls.First();
         Console.WriteLine($"""
@@ -128,7 +137,7 @@ public sealed class LocalHostApp : IAsyncDisposable
               API        {url}/api/health   (OpenAPI: {url}/api/openapi.json)
               Dashboard  {url}/admin
               Mailbox    {url}/dev/mailbox
-              Admin key  {local.AdminKey}
+              Admin key  {adminKey}
             Press Ctrl+C to stop.
 
             """);

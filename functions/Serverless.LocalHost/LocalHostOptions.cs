@@ -15,6 +15,13 @@ public sealed class LocalHostOptions
 
     [Required]
     public AzuriteOptions Azurite { get; set; } = new();
+
+    /// <summary>
+    /// How many anonymous writes (applications, uploads, link answers) one client address may make a minute; beyond
+    /// it, 429 with Retry-After. In Azure the front door or API Management in front of the app does this.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int AnonymousWritesPerMinute { get; set; } = 60;
 }
 
 public sealed class AzuriteOptions

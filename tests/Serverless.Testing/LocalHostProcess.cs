@@ -49,6 +49,8 @@ public sealed class LocalHostProcess : IAsyncDisposable
         }
     }
 
+    const string WriteLimit = "LocalHost:AnonymousWritesPerMinute";
+
     /// <summary>Starts the host with the given settings (as --Section:Key=value arguments) without waiting for it.</summary>
     public static LocalHostProcess Launch(IReadOnlyDictionary<string, string> settings, int? port = null)
     {
@@ -63,7 +65,9 @@ public sealed class LocalHostProcess : IAsyncDisposable
         start.ArgumentList.Add(RepoPaths.LocalHostDll);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
-        foreach (var (key, value) in settings)
+        // Tests act as many firms from one address; the write limit per address has tests of its own.
+        var withLimit = settings.ContainsKey(WriteLimit) ? settings : new Dictionary<string, string>(settings) { [WriteLimit] = "1000000" };
+        foreach (var (key, value) in withLimit)
         {
             start.ArgumentList.Add($"--{key}={value}");
         }
