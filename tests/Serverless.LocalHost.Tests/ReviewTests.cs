@@ -221,6 +221,49 @@ public sealed class ReviewTests(ReviewHostFixture fixture) : IClassFixture<Revie
         Assert.Contains("default-src 'none'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OneLinkPostedFiveTimesAtTheSameInstant_ExactlyOneDecisionStands()
+    {
+        var review = await ReviewFlow.SubmitForReviewAsync(Host);
+        var (_, link) = await ReviewFlow.LinkMailAsync(Host, review.ReceiptNumber, ReviewFlow.RequestSubject);
+
+        using var start = new SemaphoreSlim(0);
+        var posts = Enumerable.Range(0, 5).Select(async i =>
+        {
+            await start.WaitAsync();
+            return await ReviewFlow.DecideAsync(Host, link, i % 2 == 0 ? "reject" : "approve", $"동시 결정 {i}");
+        }).ToList();
+        start.Release(5);
+        var responses = await Task.WhenAll(posts);
+
+        // The one that won decided; the others were told the step was decided (410); the firm sees one decision.
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Gone, r.StatusCode));
+        var won = Array.FindIndex(responses, r => r.StatusCode == HttpStatusCode.OK);
+        var view = await FirmFlow.WaitForReachedAsync(Host, review.Application, won % 2 == 0 ? "Rejected" : "Approved");
+        Assert.Single(FirmFlow.Timeline(view), status => status is "Rejected" or "Approved");
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task MarkupAndFormulasInAFirmsFields_AreInertInTheMailsAndTheCsv()
+    {
+        var json = FirmFlow.ApplicationJson().Replace("남동정밀(주)", "=HYPERLINK(1)<img src=x onerror=alert(1)>", StringComparison.Ordinal);
+        using var submitted = await FirmFlow.PostAsync(Host, json);
+        Assert.True(submitted.StatusCode == HttpStatusCode.Accepted, await submitted.Content.ReadAsStringAsync());
+        var receipt = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receiptNumber").GetString()!;
+
+        var mail = await Mailbox.WaitForAsync(Host, receipt, "접수");
+        Assert.DoesNotContain("<img", mail.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;img", mail.Html, StringComparison.Ordinal);
+        using var csv = await AdminApi.SendAsync(Host, HttpMethod.Get, $"/api/admin/applications.csv?q={receipt}");
+        var row = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)[1];
+        Assert.Contains(",'=HYPERLINK(", row, StringComparison.Ordinal); // a spreadsheet shows it as text, never runs it
+    }
+
     async Task<HttpResponseMessage> PutAsync(ReviewFlow.InReview review)
     {
         using var update = new HttpRequestMessage(HttpMethod.Put, $"/api/applications/{review.Application.ApplicationId}");
