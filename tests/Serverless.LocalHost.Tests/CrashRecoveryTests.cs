@@ -14,6 +14,7 @@ namespace Serverless.LocalHost.Tests;
 /// middle of the experts' acceptances) and started again on the same data each time. Every application then reaches
 /// Completed with nothing lost and nothing doubled.
 /// </summary>
+[Collection(OneAtATimeTests.Name)]
 public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
 {
     const int Applications = 20;

@@ -231,6 +231,27 @@ public sealed class FirmTests(IntakeHostFixture fixture) : IClassFixture<IntakeH
     }
 
     [Fact]
+    public async Task AnAddressSendGridRefuses_IsRecorded_TheStaffAreTold_AndTheApplicationGoesOn()
+    {
+        var json = FirmFlow.ApplicationJson().Replace("ceo@example.com", "ceo@firm.invalid", StringComparison.Ordinal);
+        using var response = await FirmFlow.PostAsync(Host, json);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var application = new FirmFlow.Submitted(body.GetProperty("applicationId").GetString()!, body.GetProperty("accessToken").GetString()!);
+
+        var view = await FirmFlow.WaitForStatusAsync(Host, application, "AwaitingDocuments");
+
+        var receipt = view.GetProperty("receiptNumber").GetString()!;
+        var notice = await Mailbox.WaitForAsync(Host, receipt, "메일 발송 실패");
+        Assert.Equal(["staff@namdong-cluster.local"], notice.To);
+        Assert.Contains("ceo@firm.invalid", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("Does not contain a valid address.", notice.Text, StringComparison.Ordinal);
+        using var detail = await AdminApi.SendAsync(Host, HttpMethod.Get, $"/api/admin/applications/{application.ApplicationId}");
+        var events = (await detail.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("events").EnumerateArray();
+        Assert.Contains(events, e => e.GetProperty("type").GetString() == "MailRejected");
+        Assert.DoesNotContain(await Mailbox.MessagesAsync(Host, "ceo@firm.invalid"), _ => true);
+    }
+
+    [Fact]
     public async Task ReceiptMail_ReachesTheFirmOnce_InKorean_WithTheStatusLink()
     {
         var application = await FirmFlow.SubmitAsync(Host);

@@ -13,6 +13,7 @@ namespace Serverless.LocalHost.Tests;
 /// A call for applications closing: many firms submit at the same moment. Figures are written to the test output,
 /// not asserted (the intake benchmark measures throughput); what is asserted is what staff would notice.
 /// </summary>
+[Collection(OneAtATimeTests.Name)]
 public sealed class LoadTests(IntakeHostFixture fixture, ITestOutputHelper output) : IClassFixture<IntakeHostFixture>
 {
     const int Submissions = 200;

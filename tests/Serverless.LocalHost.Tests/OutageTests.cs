@@ -15,6 +15,7 @@ namespace Serverless.LocalHost.Tests;
 /// (while the experts' offers go out), and starts it again on the same data and ports. The host says so on its health
 /// route, intake answers 503 with Retry-After, and afterwards every application carries on to Completed: none Failed.
 /// </summary>
+[Collection(OneAtATimeTests.Name)]
 public sealed class OutageTests(ITestOutputHelper output) : IAsyncLifetime
 {
     const int Applications = 6;

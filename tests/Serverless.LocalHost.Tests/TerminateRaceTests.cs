@@ -9,6 +9,7 @@ namespace Serverless.LocalHost.Tests;
 /// last upload (screening, diagnosis, taking a reviewer, mailing the review link, recording the status). Whatever the
 /// moment, the application stays Terminated and holds nothing.
 /// </summary>
+[Collection(OneAtATimeTests.Name)]
 public sealed class TerminateRaceTests(ReviewHostFixture fixture, ITestOutputHelper output) : IClassFixture<ReviewHostFixture>
 {
     const int Races = 100;

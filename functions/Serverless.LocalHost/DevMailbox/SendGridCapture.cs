@@ -7,7 +7,9 @@ namespace Serverless.LocalHost.DevMailbox;
 
 /// <summary>
 /// A SendGrid-compatible <c>POST /v3/mail/send</c>: the real SendGrid client talks to it, and the mail lands in the
-/// local mailbox instead of the internet. It checks what SendGrid checks first (the API key, the JSON shape).
+/// local mailbox instead of the internet. It checks what SendGrid checks first (the API key, the JSON shape), and
+/// refuses as SendGrid does (400) any recipient in the reserved <c>.invalid</c> domain (RFC 2606), so that a refused
+/// address can be tried end to end.
 /// </summary>
 public static class SendGridCapture
 {
@@ -42,6 +44,11 @@ public static class SendGridCapture
             .SelectMany(p => p.TryGetProperty("to", out var list) ? list.EnumerateArray() : Enumerable.Empty<JsonElement>())
             .Select(address => address.GetProperty("email").GetString()!)
             .ToList();
+        if (to.FirstOrDefault(address => address.EndsWith(".invalid", StringComparison.OrdinalIgnoreCase)) is { } refused)
+        {
+            return TypedResults.BadRequest(new { errors = new[] { new { message = "Does not contain a valid address.", field = "personalizations.0.to", help = refused } } });
+        }
+
         await mailbox.SaveAsync(to, subject.GetString() ?? "", Content(mail, "text/plain"), Content(mail, "text/html"), cancellationToken);
         return TypedResults.Accepted((string?)null);
     }
