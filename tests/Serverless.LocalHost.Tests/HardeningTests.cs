@@ -72,7 +72,7 @@ public sealed class HardeningTests(AzuriteFixture azurite)
         var review = await ReviewFlow.SubmitForReviewAsync(host, firm, SupportFlow.ApplicationJson(firm, ["Export"]));
         var (_, reviewLink) = await ReviewFlow.LinkMailAsync(host, review.ReceiptNumber, ReviewFlow.RequestSubject);
         await ReviewFlow.DecideOkAsync(host, reviewLink, "approve");
-        var inProgress = await FirmFlow.WaitForStatusAsync(host, review.Application, "Approved");
+        var inProgress = await FirmFlow.WaitForReachedAsync(host, review.Application, "Approved");
         var tasks = inProgress.GetProperty("plan").GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("taskId").GetString()!).ToList();
         foreach (var task in tasks)
         {

@@ -22,16 +22,10 @@ public sealed class AdminApplicationHandlers(
     public async Task<IResult> TerminateAsync(HttpRequest request, string applicationId, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
-        var application = ApplicationIds.IsValid(applicationId) ? await applications.FindAsync(applicationId, cancellationToken) : null;
-        if (application is null)
+        var (application, reason, problem) = await ApplicationWithReasonAsync(request, applicationId, cancellationToken);
+        if (problem is not null)
         {
-            return Problems.NotFound();
-        }
-
-        var (reason, problem) = await ReasonAsync(request, cancellationToken);
-        if (reason is null)
-        {
-            return problem!;
+            return problem;
         }
 
         if (application.CurrentStatus.IsTerminal() && application.CurrentStatus != ApplicationStatus.Failed)
@@ -65,16 +59,10 @@ public sealed class AdminApplicationHandlers(
     public async Task<IResult> RetryAsync(HttpRequest request, string applicationId, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
-        var application = ApplicationIds.IsValid(applicationId) ? await applications.FindAsync(applicationId, cancellationToken) : null;
-        if (application is null)
+        var (application, reason, problem) = await ApplicationWithReasonAsync(request, applicationId, cancellationToken);
+        if (problem is not null)
         {
-            return Problems.NotFound();
-        }
-
-        var (reason, problem) = await ReasonAsync(request, cancellationToken);
-        if (reason is null)
-        {
-            return problem!;
+            return problem;
         }
 
         var instance = await durable.GetInstanceAsync(applicationId, getInputsAndOutputs: false, cancellationToken);
@@ -146,16 +134,10 @@ public sealed class AdminApplicationHandlers(
         HttpRequest request, string applicationId, DurableTaskClient durable, OrchestrationRuntimeStatus from, string what,
         Func<string, CancellationToken, Task> act, CancellationToken cancellationToken)
     {
-        var application = ApplicationIds.IsValid(applicationId) ? await applications.FindAsync(applicationId, cancellationToken) : null;
-        if (application is null)
+        var (application, reason, problem) = await ApplicationWithReasonAsync(request, applicationId, cancellationToken);
+        if (problem is not null)
         {
-            return Problems.NotFound();
-        }
-
-        var (reason, problem) = await ReasonAsync(request, cancellationToken);
-        if (reason is null)
-        {
-            return problem!;
+            return problem;
         }
 
         var runtime = (await durable.GetInstanceAsync(applicationId, getInputsAndOutputs: false, cancellationToken))?.RuntimeStatus;
@@ -167,6 +149,20 @@ public sealed class AdminApplicationHandlers(
         await act(reason, cancellationToken);
         await applications.AppendEventAsync(applicationId, what, "admin", reason, time.GetUtcNow(), CancellationToken.None);
         return TypedResults.Accepted($"/api/admin/applications/{applicationId}");
+    }
+
+    /// <summary>The application an operation is on and the admin's reason for it, or the problem (404 first, then the reason's).</summary>
+    async Task<(ApplicationEntity Application, string Reason, IResult? Problem)> ApplicationWithReasonAsync(
+        HttpRequest request, string applicationId, CancellationToken cancellationToken)
+    {
+        var application = ApplicationIds.IsValid(applicationId) ? await applications.FindAsync(applicationId, cancellationToken) : null;
+        if (application is null)
+        {
+            return (null!, "", Problems.NotFound());
+        }
+
+        var (reason, problem) = await ReasonAsync(request, cancellationToken);
+        return (application, reason ?? "", problem);
     }
 
     /// <summary>The admin's reason for an operation (API.md: <c>{ reason }</c>), or the problem with it.</summary>
