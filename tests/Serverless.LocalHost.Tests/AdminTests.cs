@@ -116,7 +116,7 @@ public sealed class AdminTests(SupportHostFixture fixture) : IClassFixture<Suppo
     [Fact]
     public async Task Stats_FollowEveryStatusChange_AndTheCsvKeepsKoreanIntact()
     {
-        var before = await SettledStatsAsync();
+        var before = await StatsAsync();
         var review = await ReviewFlow.SubmitForReviewAsync(Host);
         var (_, link) = await ReviewFlow.LinkMailAsync(Host, review.ReceiptNumber, ReviewFlow.RequestSubject);
         await ReviewFlow.DecideOkAsync(Host, link, "reject", "통계 확인");
@@ -184,26 +184,6 @@ public sealed class AdminTests(SupportHostFixture fixture) : IClassFixture<Suppo
         using var response = await AdminApi.SendAsync(Host, HttpMethod.Get, $"/api/admin/applications?{query}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    /// <summary>The counts once the demo applications seeded at start have come to rest (they move on their own a while).</summary>
-    async Task<JsonElement> SettledStatsAsync()
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var stats = await StatsAsync();
-        while (clock.Elapsed < FirmFlow.StatusTimeout)
-        {
-            await Task.Delay(TimeSpan.FromSeconds(2));
-            var again = await StatsAsync();
-            if (again.GetRawText() == stats.GetRawText())
-            {
-                return again;
-            }
-
-            stats = again;
-        }
-
-        return stats;
     }
 
     async Task<JsonElement> StatsAsync()

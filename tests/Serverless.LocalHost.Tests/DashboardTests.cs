@@ -52,6 +52,14 @@ public sealed class DashboardTests(SupportHostFixture fixture) : IClassFixture<S
         await page.ClickAsync("#filters button");
         var row = page.Locator("#rows tr", new PageLocatorOptions { HasText = review.ReceiptNumber });
         await row.WaitForAsync();
+
+        // The unfiltered list may show the row already; the filtered one replaces it a moment later.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (await page.Locator("#rows tr").CountAsync() > 1 && clock.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            await Task.Delay(100);
+        }
+
         Assert.Equal(1, await page.Locator("#rows tr").CountAsync());
         await ShotAsync(page, "3-filtered");
 

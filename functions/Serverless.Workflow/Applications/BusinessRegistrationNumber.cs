@@ -2,7 +2,8 @@ namespace Serverless.Workflow.Applications;
 
 /// <summary>
 /// The Korean business registration number (사업자등록번호): ten digits written XXX-XX-XXXXX, the last one a check
-/// digit (../shared/domain/README.md).
+/// digit: the first nine weighted 1,3,7,1,3,7,1,3,5, plus the tens of the ninth's product, summed; the check digit is
+/// (10 - sum mod 10) mod 10.
 /// </summary>
 public static class BusinessRegistrationNumber
 {

@@ -100,12 +100,16 @@ public static class EmailTemplates
         return body.ToMessage(toStaff ? options.AdminAddresses : [application.FirmEmail], $"[{application.ReceiptNumber}] {subject}");
     }
 
+    /// <summary>How every staff mail starts: what happened, then which application and which firm.</summary>
+    static MailBody StaffIntro(MailBody body, ApplicationEntity application, string what) =>
+        body.Paragraph(what)
+            .Field("접수번호", application.ReceiptNumber)
+            .Field("기업", $"{application.FirmName} ({application.BusinessRegistrationNumber})");
+
     /// <summary>For the staff, in Korean: which application, which step.</summary>
     static string Failure(MailBody body, ApplicationEntity application, IReadOnlyList<string> failedSteps, string statusUrl)
     {
-        body.Paragraph("아래 신청의 처리 단계가 재시도 후에도 실패하여 신청이 오류(Failed) 상태로 종료되었습니다.")
-            .Field("접수번호", application.ReceiptNumber)
-            .Field("기업", $"{application.FirmName} ({application.BusinessRegistrationNumber})")
+        StaffIntro(body, application, "아래 신청의 처리 단계가 재시도 후에도 실패하여 신청이 오류(Failed) 상태로 종료되었습니다.")
             .Field("실패한 단계", string.Join(", ", failedSteps))
             .Link("신청", statusUrl)
             .Paragraph("관리 화면에서 원인을 확인해 주십시오.");
@@ -115,9 +119,7 @@ public static class EmailTemplates
     /// <summary>For the staff, in Korean: what failed, and that the application waits for them.</summary>
     static string StepFailed(MailBody body, ApplicationEntity application, IReadOnlyList<string> failure, string statusUrl)
     {
-        body.Paragraph("아래 신청의 처리 단계가 재시도 후에도 실패하여 신청이 오류(Failed) 상태로 멈춰 있습니다.")
-            .Field("접수번호", application.ReceiptNumber)
-            .Field("기업", $"{application.FirmName} ({application.BusinessRegistrationNumber})")
+        StaffIntro(body, application, "아래 신청의 처리 단계가 재시도 후에도 실패하여 신청이 오류(Failed) 상태로 멈춰 있습니다.")
             .Field("실패 당시 상태", failure[0])
             .Field("오류", failure[1])
             .Link("신청", statusUrl)
@@ -128,9 +130,7 @@ public static class EmailTemplates
     /// <summary>For the staff, in Korean: the mail that could not be delivered, so that someone reaches the firm another way.</summary>
     static string MailRejected(MailBody body, ApplicationEntity application, IReadOnlyList<string> rejected, string statusUrl)
     {
-        body.Paragraph("아래 메일을 메일 서비스(SendGrid)가 받지 않아 발송하지 못했습니다. 신청은 계속 진행됩니다. 다른 방법으로 연락해 주십시오.")
-            .Field("접수번호", application.ReceiptNumber)
-            .Field("기업", $"{application.FirmName} ({application.BusinessRegistrationNumber})")
+        StaffIntro(body, application, "아래 메일을 메일 서비스(SendGrid)가 받지 않아 발송하지 못했습니다. 신청은 계속 진행됩니다. 다른 방법으로 연락해 주십시오.")
             .Field("메일", rejected[0])
             .Field("받는 사람", rejected[1])
             .Field("응답", rejected[2])
@@ -229,9 +229,7 @@ public static class EmailTemplates
     /// <summary>For the staff, in Korean: a review waits for a reviewer nobody can be.</summary>
     static string NoReviewer(MailBody body, ApplicationEntity application)
     {
-        body.Paragraph("아래 신청을 배정할 수 있는 검토위원이 없습니다 (활성 상태이며 이해충돌이 없는 검토위원 없음).")
-            .Field("접수번호", application.ReceiptNumber)
-            .Field("기업", $"{application.FirmName} ({application.BusinessRegistrationNumber})")
+        StaffIntro(body, application, "아래 신청을 배정할 수 있는 검토위원이 없습니다 (활성 상태이며 이해충돌이 없는 검토위원 없음).")
             .Paragraph("검토위원을 추가하거나 활성화한 뒤 관리 화면에서 재발송(resend)해 주십시오.");
         return "검토위원 배정 불가";
     }
@@ -239,9 +237,7 @@ public static class EmailTemplates
     /// <summary>For the staff, in Korean: a task nobody can take; an admin assigns it by hand.</summary>
     static string Unmatched(MailBody body, ApplicationEntity application, IReadOnlyList<string> task)
     {
-        body.Paragraph("아래 과제를 수행할 수 있는 전문가가 없습니다 (분야, 여력, 이해충돌 조건을 충족하는 전문가 없음).")
-            .Field("접수번호", application.ReceiptNumber)
-            .Field("기업", $"{application.FirmName} ({application.BusinessRegistrationNumber})")
+        StaffIntro(body, application, "아래 과제를 수행할 수 있는 전문가가 없습니다 (분야, 여력, 이해충돌 조건을 충족하는 전문가 없음).")
             .Field("과제", string.Join(" ", task))
             .Paragraph("관리 화면에서 전문가를 직접 배정해 주십시오 (POST /api/admin/applications/{id}/tasks/{taskId}/assign).");
         return "전문가 매칭 실패";

@@ -6,11 +6,11 @@ namespace Serverless.Workflow.Tests.Applications;
 
 public sealed class BusinessRegistrationNumberTests
 {
-    /// <summary>The shared test vectors (../shared/domain/brn-vectors.txt): "valid|invalid number" per line.</summary>
+    /// <summary>The programme's test vectors, kept beside this test (brn-vectors.txt): "valid|invalid number" per line.</summary>
     public static TheoryData<string, bool> SharedVectors()
     {
         var data = new TheoryData<string, bool>();
-        var file = Path.Combine(RepoPaths.Root, "..", "shared", "domain", "brn-vectors.txt");
+        var file = Path.Combine(RepoPaths.Root, "tests", "Serverless.Workflow.Tests", "Applications", "brn-vectors.txt");
         foreach (var line in File.ReadAllLines(file).Where(l => l.Length > 0 && !l.StartsWith('#')))
         {
             var parts = line.Split(' ', 2);
