@@ -54,6 +54,7 @@ public static class WorkflowRegistration
         builder.Services.AddSingleton<ExpertLoads>();
         builder.Services.AddSingleton<ExpertHandlers>();
         builder.Services.AddSingleton<AssignmentStore>();
+        builder.Services.AddSingleton<EngagementLinks>();
         builder.Services.AddSingleton<ApplicationRelease>();
         builder.Services.AddSingleton<ApplicationStats>();
         builder.Services.AddSingleton<ApplicationQuery>();

@@ -85,16 +85,16 @@ internal static class FirmFlow
 
     /// <summary>
     /// Polls the firm's view until its timeline has passed through the status (the workflow may have moved on, as an
-    /// approved application does to matching); returns the view.
+    /// approved application does to matching) as many times as given; returns the view.
     /// </summary>
-    public static async Task<JsonElement> WaitForReachedAsync(LocalHostProcess host, Submitted application, string status)
+    public static async Task<JsonElement> WaitForReachedAsync(LocalHostProcess host, Submitted application, string status, int times = 1)
     {
         var clock = Stopwatch.StartNew();
         JsonElement view;
         do
         {
             view = await GetAsync(host, application);
-            if (Timeline(view).Contains(status))
+            if (Timeline(view).Count(s => s == status) >= times)
             {
                 return view;
             }

@@ -78,6 +78,12 @@ public sealed class ScreeningTests(ShortRetryHostFixture fixture) : IClassFixtur
             Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
         }
 
+        // A double click before the cause is mended: one request counts (the other would be kept by the workflow and
+        // spent on the next failure), and the step fails again.
+        var twice = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => AdminApi.SendAsync(fixture.Host, HttpMethod.Post, retry, new { reason = "다시 시도" })));
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Conflict], twice.Select(r => r.StatusCode).Order());
+        await FirmFlow.WaitForReachedAsync(fixture.Host, submitted, "Failed", times: 2);
+
         var stored = (await fixture.Table("Applications").GetEntityAsync<Serverless.Workflow.Applications.ApplicationEntity>(application.ApplicationId, application.RowKey)).Value;
         stored.FormJson = form;
         await fixture.Table("Applications").UpdateEntityAsync(stored, Azure.ETag.All);
@@ -87,7 +93,7 @@ public sealed class ScreeningTests(ShortRetryHostFixture fixture) : IClassFixtur
         }
 
         var goingOn = await FirmFlow.WaitForStatusAsync(fixture.Host, submitted, "AwaitingDocuments");
-        Assert.Equal(["Submitted", "Failed", "Submitted", "AwaitingDocuments"], FirmFlow.Timeline(goingOn));
+        Assert.Equal(["Submitted", "Failed", "Submitted", "Failed", "Submitted", "AwaitingDocuments"], FirmFlow.Timeline(goingOn));
         using var notFailed = await AdminApi.SendAsync(fixture.Host, HttpMethod.Post, retry, new { reason = "두 번째" });
         Assert.Equal(HttpStatusCode.Conflict, notFailed.StatusCode);
     }

@@ -40,5 +40,6 @@ public sealed class QuickSupportHostFixture : SupportHostFixture
 {
     protected override IEnumerable<(string Key, string Value)> HostSettings =>
         [.. base.HostSettings, ("Workflow:OfferDeadline", "00:00:05"), ("Workflow:EngagementReminderAfter", "00:00:02"),
-         ("Workflow:EngagementDeadline", "00:00:04"), ("Workflow:FeedbackDeadline", "00:00:03")];
+         ("Workflow:EngagementDeadline", "00:00:04"), ("Workflow:LateReportWindow", "00:00:06"),
+         ("Workflow:FeedbackDeadline", "00:00:03")];
 }

@@ -56,17 +56,48 @@ public sealed class SupportTimerTests(QuickSupportHostFixture fixture) : IClassF
             Assert.Equal(HttpStatusCode.OK, report.StatusCode);
         }
 
-        var (_, t2Report) = await SupportFlow.TaskMailAsync(Host, receipt, "T2", SupportFlow.ReportReminderSubject);
+        // T2's expert lets the window for a late report (6 s past the deadline) go by: the link expires; an admin's
+        // resend mails a new one to that expert only (T1 is reported).
+        var (_, t2Reminder) = await SupportFlow.TaskMailAsync(Host, receipt, "T2", SupportFlow.ReportReminderSubject);
+        var expired = await WaitUntilGoneAsync(t2Reminder);
+        Assert.Contains("만료", expired, StringComparison.Ordinal);
+        Assert.Contains("담당자", expired, StringComparison.Ordinal);
+        using (var resend = await AdminApi.SendAsync(Host, HttpMethod.Post, $"/api/admin/applications/{application.Application.ApplicationId}/resend"))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, resend.StatusCode);
+        }
+
+        var (_, t2Report) = await SupportFlow.TaskMailAsync(Host, receipt, "T2", SupportFlow.ReportReminderSubject, t2Reminder);
         using (var report = await SupportFlow.ReportAsync(Host, t2Report, "완료"))
         {
             Assert.Equal(HttpStatusCode.OK, report.StatusCode);
         }
+
+        Assert.Single(await Mailbox.MessagesAsync(Host), mail => Mailbox.IsAbout(mail, receipt, SupportFlow.ReportReminderSubject) && mail.Subject.EndsWith("(T1)", StringComparison.Ordinal));
 
         // Nobody gives feedback: the application completes at FeedbackDeadline (3 s) all the same.
         var view = await FirmFlow.WaitForStatusAsync(Host, application.Application, "Completed");
         Assert.Equal(["InProgress", "AwaitingFeedback", "Completed"], FirmFlow.Timeline(view).TakeLast(3));
         await Mailbox.WaitForAsync(Host, receipt, "지원 완료 안내"); // sent right after the status is written
         Assert.Equal(1, await ReviewFlow.CountMailsAsync(Host, receipt, "지원 완료 안내"));
+    }
+
+    /// <summary>Opens the link until it answers 410 (its expiry passed); returns the page the expert sees.</summary>
+    async Task<string> WaitUntilGoneAsync(string link)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            using var page = await Host.Client.GetAsync(new Uri(link, UriKind.Relative));
+            if (page.StatusCode == HttpStatusCode.Gone || clock.Elapsed > FirmFlow.StatusTimeout)
+            {
+                Assert.Equal(HttpStatusCode.Gone, page.StatusCode);
+                return await page.Content.ReadAsStringAsync();
+            }
+
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            await Task.Delay(500);
+        }
     }
 
     async Task AcceptNextAsync(string receipt, string taskId, params string[] seen)

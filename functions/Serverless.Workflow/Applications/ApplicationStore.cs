@@ -188,6 +188,36 @@ public sealed class ApplicationStore(WorkflowStorage storage)
         await storage.ApplicationEvents.UpsertEntityAsync(
             AuditEntry(applicationId, type, actor, null, null, note, at, key), TableUpdateMode.Replace, cancellationToken);
 
+    /// <summary>
+    /// Claims an admin's retry of the failure the application records now: its audit entry is keyed by the time the
+    /// Failed status was written, so a second retry of the same failure (a double click, two admins) finds it taken and
+    /// false is returned; the workflow would otherwise keep the second request and spend it on a later failure.
+    /// </summary>
+    public async Task<bool> ClaimRetryAsync(ApplicationEntity failed, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(failed);
+        var entry = AuditEntry(failed.ApplicationId, "RetryRequested", "admin", null, null, reason, at);
+        entry.RowKey = RetryRow(failed);
+        try
+        {
+            await storage.ApplicationEvents.AddEntityAsync(entry, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Gives back a retry claim whose request never reached the workflow, so the admin can ask again.</summary>
+    public async Task ReleaseRetryAsync(ApplicationEntity failed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(failed);
+        await storage.ApplicationEvents.DeleteEntityAsync(failed.ApplicationId, RetryRow(failed), ETag.All, cancellationToken);
+    }
+
+    static string RetryRow(ApplicationEntity failed) => $"{failed.UpdatedAt.UtcTicks:D19}-retry";
+
     public async Task<IReadOnlyList<ApplicationEventEntity>> EventsAsync(string applicationId, CancellationToken cancellationToken)
     {
         var events = new List<ApplicationEventEntity>();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Completion;
+using Serverless.Workflow.Engagement;
 using Serverless.Workflow.Experts;
 using Serverless.Workflow.Matching;
 using Serverless.Workflow.Orchestration;
@@ -10,7 +11,8 @@ namespace Serverless.Workflow.Http;
 
 /// <summary>The admins' operations on one application (API.md, Admin). The admin key is checked by the host.</summary>
 public sealed class AdminApplicationHandlers(
-    ApplicationStore applications, AssignmentStore assignments, ExpertStore experts, ExpertLoads loads, ApplicationRelease release, TimeProvider time)
+    ApplicationStore applications, AssignmentStore assignments, ExpertStore experts, ExpertLoads loads, ApplicationRelease release,
+    EngagementLinks reportLinks, TimeProvider time)
 {
     const int MaxBodyBytes = 4 * 1024;
 
@@ -72,8 +74,21 @@ public sealed class AdminApplicationHandlers(
         }
 
         var now = time.GetUtcNow();
-        await durable.RaiseEventAsync(applicationId, WorkflowEvents.RetryRequested, new RetryRequested(reason, now), CancellationToken.None);
-        await applications.AppendEventAsync(applicationId, "RetryRequested", "admin", reason, now, CancellationToken.None);
+        if (!await applications.ClaimRetryAsync(application, reason, now, CancellationToken.None))
+        {
+            return Problems.Conflict("A retry of this failure was asked for already; the workflow is trying the step again.");
+        }
+
+        try
+        {
+            await durable.RaiseEventAsync(applicationId, WorkflowEvents.RetryRequested, new RetryRequested(reason, now), CancellationToken.None);
+        }
+        catch
+        {
+            await applications.ReleaseRetryAsync(application, CancellationToken.None);
+            throw;
+        }
+
         return TypedResults.Accepted($"/api/admin/applications/{applicationId}");
     }
 
@@ -180,7 +195,11 @@ public sealed class AdminApplicationHandlers(
             : (reason, null);
     }
 
-    /// <summary>Revokes the pending review link and mails a new one; with no reviewer yet, tries again to find one.</summary>
+    /// <summary>
+    /// Revokes the pending links and mails new ones: in review, the reviewer's (with no reviewer yet, tries again to find
+    /// one); in progress, the report link of every task not reported yet (an expert who lost theirs, or whose link
+    /// expired past the deadline).
+    /// </summary>
     public async Task<IResult> ResendAsync(string applicationId, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
@@ -190,12 +209,28 @@ public sealed class AdminApplicationHandlers(
             return Problems.NotFound();
         }
 
+        var now = time.GetUtcNow();
+        if (application.CurrentStatus == ApplicationStatus.InProgress)
+        {
+            await applications.AppendEventAsync(applicationId, "ResendRequested", "admin", null, now, cancellationToken);
+            foreach (var assignment in await assignments.ListAsync(applicationId, cancellationToken))
+            {
+                if (assignment.CurrentStatus == AssignmentStatus.Active)
+                {
+                    await reportLinks.SendAsync(
+                        application, assignment.TaskId, ExpertMailKind.EngagementReminder, application.DueAt ?? now,
+                        $"EngagementResent-{assignment.TaskId}-{now.UtcTicks}", CancellationToken.None);
+                }
+            }
+
+            return TypedResults.Accepted($"/api/admin/applications/{applicationId}");
+        }
+
         if (application.CurrentStatus != ApplicationStatus.AwaitingReview)
         {
             return Problems.Conflict($"The application is {application.Status}; no link is pending that could be sent again.");
         }
 
-        var now = time.GetUtcNow();
         await applications.AppendEventAsync(applicationId, "ResendRequested", "admin", null, now, cancellationToken);
         await durable.RaiseEventAsync(applicationId, WorkflowEvents.ResendRequested(application.Round), new ResendRequested("admin", now), cancellationToken);
         return TypedResults.Accepted($"/api/admin/applications/{applicationId}");

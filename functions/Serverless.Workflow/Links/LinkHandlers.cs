@@ -98,7 +98,8 @@ public sealed class LinkHandlers(LinkStore links, IEnumerable<ILinkPurpose> purp
                 ? page.Say($"이 링크는 더 이상 유효하지 않습니다. 새 링크로 대체되었거나 처리가 종료되었습니다 ({TextFormats.Utc(revoked)}).",
                     $"This link is no longer valid: it was replaced by a newer one, or the step has closed ({TextFormats.Utc(revoked)}).")
                 : link.ExpiresAt <= time.GetUtcNow()
-                    ? page.Say($"이 링크는 만료되었습니다 ({TextFormats.Utc(link.ExpiresAt.Value)}).", $"This link has expired ({TextFormats.Utc(link.ExpiresAt.Value)}).")
+                    ? page.Say($"이 링크는 만료되었습니다 ({TextFormats.Utc(link.ExpiresAt.Value)}). 새 링크가 필요하시면 사업 담당자에게 문의해 주십시오.",
+                        $"This link has expired ({TextFormats.Utc(link.ExpiresAt.Value)}). If you still need one, ask the programme office for a new link.")
                     : null;
         return gone is null
             ? (link, purpose, null)

@@ -43,6 +43,13 @@ public sealed class WorkflowOptions
     [Range(typeof(TimeSpan), "00:00:01", "730.00:00:00")]
     public TimeSpan EngagementDeadline { get; set; } = TimeSpan.FromDays(60);
 
+    /// <summary>
+    /// How long past the engagement deadline a report link still opens (a late report is still taken); after it, the
+    /// expert needs a new link, which an admin's resend mails.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
+    public TimeSpan LateReportWindow { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>How long the firm's feedback is waited for; without it the application completes all the same.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
     public TimeSpan FeedbackDeadline { get; set; } = TimeSpan.FromDays(14);
