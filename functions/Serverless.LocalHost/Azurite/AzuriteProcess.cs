@@ -87,13 +87,14 @@ public sealed class AzuriteProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
+        string? location = null;
         if (options.InMemory)
         {
             start.ArgumentList.Add("--inMemoryPersistence");
         }
         else
         {
-            var location = Path.GetFullPath(options.DataPath, repoRoot);
+            location = Path.GetFullPath(options.DataPath, repoRoot);
             try
             {
                 Directory.CreateDirectory(location);
@@ -105,6 +106,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
             start.ArgumentList.Add("--location");
             start.ArgumentList.Add(location);
+            await WaitForPreviousAsync(location, cancellationToken);
         }
 
         Process process;
@@ -115,6 +117,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
         catch (System.ComponentModel.Win32Exception e)
         {
             throw new StartupException("Azurite could not be started: Node.js ('node') was not found on PATH.", e);
+        }
+
+        if (location is not null)
+        {
+            await File.WriteAllTextAsync(PidFile(location), $"{process.Id}", CancellationToken.None);
         }
 
         var stderr = new StderrTail(process);
@@ -130,6 +137,62 @@ public sealed class AzuriteProcess : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Waits for an Azurite still running on this data (the one a crashed host left behind saves its stores as it
+    /// closes): one started on the same files before that save would load the older files, and its own saves would
+    /// then write over the last seconds the crashed host had acknowledged. Two hosts on one data folder are refused.
+    /// </summary>
+    static async Task WaitForPreviousAsync(string location, CancellationToken cancellationToken)
+    {
+        if (PreviousAzurite(location) is not { } previous)
+        {
+            return;
+        }
+
+        using (previous)
+        {
+            using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            patience.CancelAfter(StopTimeout);
+            try
+            {
+                await previous.WaitForExitAsync(patience.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new StartupException(
+                    $"Another Azurite (process {previous.Id}) is using '{location}': is a second local host running on this data? Stop it first.");
+            }
+        }
+    }
+
+    /// <summary>The Azurite process the pid file names, if it still runs; a reused pid of another program is not it.</summary>
+    static Process? PreviousAzurite(string location)
+    {
+        if (!int.TryParse(File.Exists(PidFile(location)) ? File.ReadAllText(PidFile(location)) : null, out var pid))
+        {
+            return null;
+        }
+
+        try
+        {
+            var previous = Process.GetProcessById(pid);
+            if (!previous.HasExited && previous.ProcessName == "node")
+            {
+                return previous;
+            }
+
+            previous.Dispose();
+        }
+        catch (ArgumentException)
+        {
+            // No such process: it has ended.
+        }
+
+        return null;
+    }
+
+    static string PidFile(string location) => Path.Combine(location, "azurite.pid");
 
     async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
     {

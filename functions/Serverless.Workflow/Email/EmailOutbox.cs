@@ -31,20 +31,24 @@ public sealed class OutboxEntity : ITableEntity
 
     /// <summary>SendGrid refused the message for good (an address it will not deliver to): what it answered.</summary>
     public string? Rejection { get; set; }
+
+    /// <summary>When a later attempt found the hand-over cut short (no answer from SendGrid recorded) and told the staff.</summary>
+    public DateTimeOffset? UncertainAt { get; set; }
 }
 
 /// <summary>
 /// Sends each email intent once, however often the activity that asks is retried or re-run after a crash. The intent's
 /// row is claimed (inserted) before composing, marked as sending just before SendGrid is called, and marked sent after.
 /// A claim that never reached "sending" (its attempt failed, or the host died while composing) is taken over by the
-/// next attempt; a mail that was being handed over when the host died may have gone, so it is not sent again (at most
-/// once for that moment only). A permanent refusal is recorded on the application and told to the staff, and the
-/// workflow goes on.
+/// next attempt; a mail that was being handed over when the host died may have gone, so it is not sent again: the staff
+/// are told to make sure (at most once, and never silently, for that moment only). A permanent refusal is recorded on
+/// the application and told to the staff, and the workflow goes on.
 /// </summary>
 public sealed partial class EmailOutbox(
     WorkflowStorage storage, IEmailSender sender, ApplicationStore applications, IOptions<EmailOptions> options, TimeProvider time, ILogger<EmailOutbox> logger)
 {
     const string RejectionNoticePrefix = "rejected-";
+    const string UncertainNoticePrefix = "uncertain-";
 
     /// <returns>True when this call sent the mail; false when the intent had been taken care of before, or was refused.</returns>
     public Task<bool> SendOnceAsync(string applicationId, string messageKey, EmailMessage message, CancellationToken cancellationToken) =>
@@ -128,8 +132,13 @@ public sealed partial class EmailOutbox(
         }
 
         var claim = existing.Value!;
-        if (claim.SendingAt is not null)
+        if (claim.SendingAt is { } sending)
         {
+            if (claim.SentAt is null && claim.Rejection is null && claim.UncertainAt is null)
+            {
+                await ReportCutShortAsync(claim, sending, cancellationToken);
+            }
+
             return null;
         }
 
@@ -166,23 +175,60 @@ public sealed partial class EmailOutbox(
         }
     }
 
+    /// <summary>
+    /// A hand-over with no outcome: while it is young, another attempt may still be in SendGrid's hands (an activity runs at
+    /// least once), so this attempt fails and its retry looks again; past the longest a send can take, its host died
+    /// during the call. Whether SendGrid took the mail cannot be known, so it is not sent again; the audit trail records
+    /// it and the staff are told (once) to make sure.
+    /// </summary>
+    async Task ReportCutShortAsync(OutboxEntity claim, DateTimeOffset sending, CancellationToken cancellationToken)
+    {
+        var email = options.Value;
+        var longestSend = (email.MaxRetryAfter * email.SendAttempts) + TimeSpan.FromSeconds(30);
+        if (time.GetUtcNow() - sending < longestSend)
+        {
+            throw new EmailNotSentException($"Mail {claim.RowKey} of {claim.PartitionKey} is being handed to SendGrid by another attempt; looking again later.");
+        }
+
+        claim.UncertainAt = time.GetUtcNow();
+        if (!await SaveAsync(claim, cancellationToken))
+        {
+            return; // another attempt reported it a moment ago
+        }
+
+        MailUncertain(logger, claim.PartitionKey, claim.RowKey);
+        await applications.RecordEventAsync(
+            claim.PartitionKey, "MailUncertain", "email", $"{claim.RowKey} → {claim.To}", claim.ClaimedAt, $"uncertain-{claim.RowKey}", cancellationToken);
+        await NoticeToStaffAsync(claim, EmailKind.MailUncertain, UncertainNoticePrefix, [claim.Subject, claim.To], cancellationToken);
+    }
+
+    /// <summary>Tells the staff about a mail of this application, once; not about their own notices (the log and trail say it).</summary>
+    async Task NoticeToStaffAsync(OutboxEntity about, EmailKind kind, string prefix, IReadOnlyList<string> details, CancellationToken cancellationToken)
+    {
+        if (about.RowKey.StartsWith(RejectionNoticePrefix, StringComparison.Ordinal) || about.RowKey.StartsWith(UncertainNoticePrefix, StringComparison.Ordinal)
+            || await applications.FindAsync(about.PartitionKey, cancellationToken) is not { } application)
+        {
+            return;
+        }
+
+        var notice = EmailTemplates.Render(kind, application, details, options.Value);
+        if (notice.To.Count > 0)
+        {
+            await SendOnceAsync(about.PartitionKey, prefix + about.RowKey, notice, cancellationToken);
+        }
+    }
+
     /// <summary>The refusal goes into the application's audit trail, and the staff are told (once) to reach the firm another way.</summary>
     async Task RecordRejectionAsync(OutboxEntity intent, CancellationToken cancellationToken)
     {
         MailRejected(logger, intent.PartitionKey, intent.RowKey, intent.Rejection!);
         await applications.RecordEventAsync(
             intent.PartitionKey, "MailRejected", "email", $"{intent.RowKey} → {intent.To}: {intent.Rejection}", intent.ClaimedAt, $"mail-{intent.RowKey}", cancellationToken);
-        if (intent.RowKey.StartsWith(RejectionNoticePrefix, StringComparison.Ordinal) || await applications.FindAsync(intent.PartitionKey, cancellationToken) is not { } application)
-        {
-            return; // the staff's own address refused: the audit trail and the log are what is left
-        }
-
-        var notice = EmailTemplates.Render(EmailKind.MailRejected, application, [intent.Subject, intent.To, intent.Rejection!], options.Value);
-        if (notice.To.Count > 0)
-        {
-            await SendOnceAsync(intent.PartitionKey, RejectionNoticePrefix + intent.RowKey, notice, cancellationToken);
-        }
+        await NoticeToStaffAsync(intent, EmailKind.MailRejected, RejectionNoticePrefix, [intent.Subject, intent.To, intent.Rejection!], cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Application {ApplicationId}: mail {MailKey} was cut short while handed to SendGrid; not sent again, staff told")]
+    static partial void MailUncertain(ILogger logger, string applicationId, string mailKey);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Application {ApplicationId}: mail {MailKey} refused for good: {Answer}")]
     static partial void MailRejected(ILogger logger, string applicationId, string mailKey, string answer);

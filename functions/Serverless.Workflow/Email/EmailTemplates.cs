@@ -45,6 +45,12 @@ public enum EmailKind
     /// <summary>To the programme staff: SendGrid refused a mail for good; details: its subject, recipients, the answer.</summary>
     MailRejected,
 
+    /// <summary>
+    /// To the programme staff: a mail was being handed to SendGrid when its host stopped, so it may not have gone out;
+    /// details: its subject, recipients.
+    /// </summary>
+    MailUncertain,
+
     /// <summary>To the firm: the support is complete; details: one line per task (task, expert, report).</summary>
     Completion,
 }
@@ -71,7 +77,8 @@ public static class EmailTemplates
         var en = application.Language == "en";
         var statusUrl = options.Link($"/api/applications/{application.ApplicationId}");
         var body = new MailBody();
-        var toStaff = kind is EmailKind.Failure or EmailKind.StepFailed or EmailKind.NoReviewer or EmailKind.Unmatched or EmailKind.EngagementOverdue or EmailKind.MailRejected;
+        var toStaff = kind is EmailKind.Failure or EmailKind.StepFailed or EmailKind.NoReviewer or EmailKind.Unmatched or EmailKind.EngagementOverdue or EmailKind.MailRejected
+            or EmailKind.MailUncertain;
         if (!toStaff)
         {
             body.Paragraph(en ? $"Dear {application.FirmName}," : $"{application.FirmName} 귀하");
@@ -94,6 +101,7 @@ public static class EmailTemplates
             EmailKind.FeedbackRequest => FeedbackRequest(body, details[0], en),
             EmailKind.Completion => Completion(body, details, en),
             EmailKind.MailRejected => MailRejected(body, application, details, statusUrl),
+            EmailKind.MailUncertain => MailUncertain(body, application, details, statusUrl),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No template for this kind of mail."),
         };
         body.Paragraph(en ? "Namdong cluster growth support office" : "남동클러스터 기업성장지원 사무국");
@@ -136,6 +144,19 @@ public static class EmailTemplates
             .Field("응답", rejected[2])
             .Link("신청", statusUrl);
         return "메일 발송 실패";
+    }
+
+    /// <summary>For the staff, in Korean: a mail that may not have gone out, and how to make sure the person has it.</summary>
+    static string MailUncertain(MailBody body, ApplicationEntity application, IReadOnlyList<string> uncertain, string statusUrl)
+    {
+        StaffIntro(body, application, "아래 메일을 메일 서비스(SendGrid)에 넘기는 도중 서버가 중단되어 발송 여부를 확인할 수 없습니다. 같은 메일을 두 번 보내지 않도록 자동으로 다시 보내지 않았습니다. 받는 사람에게 확인하시고, 검토·결과 보고 링크라면 관리 화면의 '링크 재발송'으로 새 링크를 보내 주십시오.")
+            .Field("메일", uncertain[0])
+            .Field("받는 사람", uncertain[1])
+            .Link("신청", statusUrl);
+        // One notice per mail, so two cut short at once are two subjects: the mail's own, without its receipt number.
+        var mail = uncertain[0];
+        var afterReceipt = mail.IndexOf("] ", StringComparison.Ordinal);
+        return $"메일 발송 확인 필요: {(mail.StartsWith('[') && afterReceipt > 0 ? mail[(afterReceipt + 2)..] : mail)}";
     }
 
     static string Receipt(MailBody body, ApplicationEntity application, string statusUrl, bool en)

@@ -47,7 +47,7 @@ public static class ApiRoutes
         new("GET", Document, "DownloadDocument", "The firm downloads one of its documents", [200, 401, 404]),
         new("GET", Link, "ShowLink", "The page an emailed link opens (never changes state)", [200, 404, 410]),
         new("POST", Link, "DecideLink", "Submits the emailed link's form (review decision, offer answer, report, feedback)", [200, 400, 404, 409, 410, 413, 415]),
-        new("POST", Resend, "ResendLink", "Revokes the pending link and mails a new one (admin key)", [202, 401, 403, 404, 409]),
+        new("POST", Resend, "ResendLink", "Revokes the pending links and mails new ones: the reviewer's in review, unreported tasks' report links in progress (admin key)", [202, 401, 403, 404, 409]),
         new("GET", Dashboard, "GetDashboard", "The admin dashboard page (asks for the admin key; never in a URL)", [200]),
         new("GET", AdminApplications, "ListApplications", "Applications newest first, filtered and paged (admin key)", [200, 400, 401, 403]),
         new("GET", AdminApplicationsCsv, "ExportApplications", "The filtered list as CSV, UTF-8 with a BOM (admin key)", [200, 400, 401, 403]),

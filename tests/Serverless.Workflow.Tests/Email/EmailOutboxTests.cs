@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Serverless.Testing;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Email;
@@ -27,7 +28,12 @@ public sealed class EmailOutboxTests(AzuriteFixture azurite) : IAsyncLifetime
 
     ApplicationStore Applications => new(storage);
 
-    EmailOutbox Outbox => new(storage, sender, Applications, Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<EmailOutbox>.Instance);
+    readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
+
+    EmailOutbox Outbox => new(storage, sender, Applications, Microsoft.Extensions.Options.Options.Create(Options), clock, NullLogger<EmailOutbox>.Instance);
+
+    /// <summary>Longer than a send can take with the default options (3 tries, Retry-After up to 30 s each).</summary>
+    static readonly TimeSpan PastTheLongestSend = TimeSpan.FromMinutes(3);
 
     public Task InitializeAsync() => storage.CreateIfNotExistsAsync(CancellationToken.None);
 
@@ -100,13 +106,26 @@ public sealed class EmailOutboxTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SendOnce_FailingAfterTheServiceMayHaveTakenIt_IsNotSentAgain()
+    public async Task SendOnce_FailingAfterTheServiceMayHaveTakenIt_IsNotSentAgain_TheStaffAreToldToMakeSure()
     {
+        var id = await NewApplicationAsync("GS-2026-00043", "ceo@example.com");
         sender.FailNext = new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely");
-        await Assert.ThrowsAsync<HttpRequestException>(() => Outbox.SendOnceAsync("app6", "receipt", Mail, CancellationToken.None));
+        await Assert.ThrowsAsync<HttpRequestException>(() => Outbox.SendOnceAsync(id, "receipt", Mail, CancellationToken.None));
 
-        Assert.False(await Outbox.SendOnceAsync("app6", "receipt", Mail, CancellationToken.None));
+        // While another attempt could still be in SendGrid's hands, the retry does not decide: it fails and looks again.
+        await Assert.ThrowsAsync<EmailNotSentException>(() => Outbox.SendOnceAsync(id, "receipt", Mail, CancellationToken.None));
         Assert.Empty(sender.Sent);
+
+        clock.Advance(PastTheLongestSend);
+        Assert.False(await Outbox.SendOnceAsync(id, "receipt", Mail, CancellationToken.None));
+        Assert.False(await Outbox.SendOnceAsync(id, "receipt", Mail, CancellationToken.None));
+
+        var notice = Assert.Single(sender.Sent);
+        Assert.Equal(["staff@namdong-cluster.local"], notice.To);
+        Assert.Contains("메일 발송 확인 필요", notice.Subject, StringComparison.Ordinal);
+        Assert.Contains(Mail.Subject, notice.Text, StringComparison.Ordinal);
+        Assert.Contains("ceo@example.com", notice.Text, StringComparison.Ordinal);
+        Assert.Single(await Applications.EventsAsync(id, CancellationToken.None), e => e.Type == "MailUncertain");
     }
 
     [Fact]
@@ -121,16 +140,23 @@ public sealed class EmailOutboxTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SendOnce_AfterAHostDiedHandingItOver_IsNotSentAgain()
+    public async Task SendOnce_AfterAHostDiedHandingItOver_IsNotSentAgain_TheStaffAreToldOnce()
     {
         // The host died while SendGrid had the mail: it may have gone out, so it is not sent a second time.
+        var id = await NewApplicationAsync("GS-2026-00044", "ceo@example.com");
         await storage.Outbox.AddEntityAsync(new OutboxEntity
         {
-            PartitionKey = "app9", RowKey = "receipt", ClaimedAt = DateTimeOffset.UtcNow, SendingAt = DateTimeOffset.UtcNow,
+            PartitionKey = id, RowKey = "Engagement-T2", To = "expert@example.com", Subject = "[GS-2026-00044] 과제 수행 및 결과 보고 안내 (T2)",
+            ClaimedAt = clock.GetUtcNow(), SendingAt = clock.GetUtcNow(),
         });
+        clock.Advance(PastTheLongestSend);
 
-        Assert.False(await Outbox.SendOnceAsync("app9", "receipt", Mail, CancellationToken.None));
-        Assert.Empty(sender.Sent);
+        var reruns = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Outbox.SendOnceAsync(id, "Engagement-T2", Mail, CancellationToken.None)));
+
+        Assert.All(reruns, Assert.False);
+        var notice = Assert.Single(sender.Sent);
+        Assert.Contains("expert@example.com", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("링크 재발송", notice.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -147,12 +173,7 @@ public sealed class EmailOutboxTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task SendOnce_AddressRefusedForGood_IsRecordedOnTheApplication_TheStaffAreTold_AndNothingIsRetried()
     {
-        var id = ApplicationIds.New();
-        await Applications.CreateAsync(new ApplicationEntity
-        {
-            PartitionKey = id, ReceiptNumber = "GS-2026-00042", FirmName = "남동정밀(주)", BusinessRegistrationNumber = "124-81-00998",
-            FirmEmail = "nobody@invalid.example", SubmittedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
-        }, CancellationToken.None);
+        var id = await NewApplicationAsync("GS-2026-00042", "nobody@invalid.example");
         sender.RejectTo = "nobody@invalid.example";
         var receipt = Mail with { To = ["nobody@invalid.example"] };
 
@@ -167,6 +188,17 @@ public sealed class EmailOutboxTests(AzuriteFixture azurite) : IAsyncLifetime
         var recorded = Assert.Single(await Applications.EventsAsync(id, CancellationToken.None), e => e.Type == "MailRejected");
         Assert.Contains("receipt", recorded.Note, StringComparison.Ordinal);
         Assert.Equal(1, sender.Rejected);
+    }
+
+    async Task<string> NewApplicationAsync(string receiptNumber, string firmEmail)
+    {
+        var id = ApplicationIds.New();
+        await Applications.CreateAsync(new ApplicationEntity
+        {
+            PartitionKey = id, ReceiptNumber = receiptNumber, FirmName = "남동정밀(주)", BusinessRegistrationNumber = "124-81-00998",
+            FirmEmail = firmEmail, SubmittedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+        }, CancellationToken.None);
+        return id;
     }
 
     sealed class RecordingSender : IEmailSender
