@@ -22,7 +22,7 @@ param adminAddresses array
 @description('The durable task hub (TASKHUB_NAME, read by host.json).')
 param taskHubName string = 'GrowthSupport'
 
-@description('Workflow timers (Workflow__* settings), as TimeSpans; WORKFLOW.md\'s defaults.')
+@description('Workflow timers (Workflow__* settings), as TimeSpans; docs/workflow.md\'s defaults.')
 param workflowTimers object = {
   DocumentsDeadline: '14.00:00:00'
   DocumentsReminderAfter: '3.00:00:00'
@@ -33,6 +33,7 @@ param workflowTimers object = {
   OfferDeadline: '3.00:00:00'
   EngagementReminderAfter: '30.00:00:00'
   EngagementDeadline: '60.00:00:00'
+  LateReportWindow: '30.00:00:00'
   FeedbackDeadline: '14.00:00:00'
   ActivityRetryFirstInterval: '00:00:05'
   ActivityRetryMaxInterval: '00:05:00'

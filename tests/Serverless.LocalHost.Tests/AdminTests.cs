@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Serverless.LocalHost.Tests;
 
-/// <summary>The admin API (API.md, Admin) over real HTTP: list, detail, stats, CSV, suspend/resume, purge.</summary>
+/// <summary>The admin API (docs/api.md, Admin) over real HTTP: list, detail, stats, CSV, suspend/resume, purge.</summary>
 public sealed class AdminTests(SupportHostFixture fixture) : IClassFixture<SupportHostFixture>
 {
     LocalHostProcess Host => fixture.Host;
@@ -163,7 +163,9 @@ public sealed class AdminTests(SupportHostFixture fixture) : IClassFixture<Suppo
             Assert.Equal(HttpStatusCode.Accepted, resumed.StatusCode);
         }
 
+        // Purging needs the engine's instance ended, which comes a moment after the status (the mail goes first).
         await FirmFlow.WaitForStatusAsync(Host, review.Application, "Rejected");
+        await WaitForRuntimeStatusAsync(id, "Completed");
         using (var purged = await AdminApi.SendAsync(Host, HttpMethod.Delete, $"/api/admin/applications/{id}/history"))
         using (var again = await AdminApi.SendAsync(Host, HttpMethod.Post, $"/api/admin/applications/{id}/suspend", new { reason = "너무 늦음" }))
         {

@@ -164,10 +164,22 @@ public sealed class EmailOutboxTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         await storage.Outbox.AddEntityAsync(new OutboxEntity { PartitionKey = "app10", RowKey = "offer-T1-1", ClaimedAt = DateTimeOffset.UtcNow });
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Outbox.SendOnceAsync("app10", "offer-T1-1", Mail, CancellationToken.None)));
+        // A rerun that finds another one handing the mail over fails for now (its retry looks again later).
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            try
+            {
+                return await Outbox.SendOnceAsync("app10", "offer-T1-1", Mail, CancellationToken.None) ? "sent" : "not sent";
+            }
+            catch (EmailNotSentException)
+            {
+                return "later";
+            }
+        }));
 
-        Assert.Single(results, sent => sent);
+        Assert.Single(results, result => result == "sent");
         Assert.Single(sender.Sent);
+        Assert.False(await Outbox.SendOnceAsync("app10", "offer-T1-1", Mail, CancellationToken.None));
     }
 
     [Fact]
