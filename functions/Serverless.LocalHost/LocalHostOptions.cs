@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Serverless.LocalHost;
 
-/// <summary>Settings only the local host has (ARCHITECTURE.md, Configuration).</summary>
+/// <summary>Settings only the local host has (docs/architecture.md, Configuration).</summary>
 public sealed class LocalHostOptions
 {
     public const string Section = "LocalHost";

@@ -6,11 +6,11 @@ namespace Serverless.LocalHost;
 /// <summary>The local host's route table: the shared API (the same as the Functions app's), then local-only pages.</summary>
 public static class LocalHostRoutes
 {
-    /// <summary>Routes under this prefix exist on the local host only (API.md, Local host only).</summary>
+    /// <summary>Routes under this prefix exist on the local host only (docs/api.md, Local host only).</summary>
     public const string LocalOnlyPrefix = "dev/";
 
     /// <summary>
-    /// API.md's <c>GET /admin</c>. The Functions host keeps every route starting with <c>admin</c> for its own admin
+    /// docs/api.md's <c>GET /admin</c>. The Functions host keeps every route starting with <c>admin</c> for its own admin
     /// API, so both hosts serve the dashboard at <see cref="ApiRoutes.Dashboard"/>; locally <c>/admin</c> leads there.
     /// </summary>
     public const string AdminAlias = "admin";

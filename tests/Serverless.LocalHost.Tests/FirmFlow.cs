@@ -19,7 +19,7 @@ internal static class FirmFlow
     /// <summary>A valid business registration number no other test of this run uses (one open application per firm).</summary>
     public static string NewFirm() => SampleApplications.BusinessRegistrationNumber(Interlocked.Increment(ref nextSerial));
 
-    /// <summary>The sample application of API.md as JSON, for the given firm.</summary>
+    /// <summary>The sample application of docs/api.md as JSON, for the given firm.</summary>
     public static string ApplicationJson(string? businessRegistrationNumber = null, string language = "ko", int employees = 42) =>
         JsonSerializer.Serialize(
             SampleApplications.Request(businessRegistrationNumber ?? NewFirm(), language) is var request

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Serverless.LocalHost.Tests;
 
-/// <summary>Screening, diagnosis and the plan (WORKFLOW.md steps 1-3) on the real engine, over HTTP.</summary>
+/// <summary>Screening, diagnosis and the plan (docs/workflow.md steps 1-3) on the real engine, over HTTP.</summary>
 [Collection(AzuriteTests.Name)]
 public sealed class FirstPathTests(AzuriteFixture azurite)
 {
@@ -36,7 +36,7 @@ public sealed class FirstPathTests(AzuriteFixture azurite)
         await FirmFlow.UploadRequiredAsync(host, application);
         var view = await FirmFlow.WaitForStatusAsync(host, application, "AwaitingReview");
 
-        // The sample of API.md, worked by hand in RubricTests and SupportPlanTests: 576 points, C, Foundation.
+        // The sample of docs/api.md, worked by hand in RubricTests and SupportPlanTests: 576 points, C, Foundation.
         var diagnosis = view.GetProperty("diagnosis");
         Assert.Equal(576, diagnosis.GetProperty("totalScore").GetInt32());
         Assert.Equal("C", diagnosis.GetProperty("grade").GetString());

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Serverless.LocalHost.Tests;
 
-/// <summary>POST /api/applications over real HTTP: every status code of API.md, exactly once, nothing left by refusals.</summary>
+/// <summary>POST /api/applications over real HTTP: every status code of docs/api.md, exactly once, nothing left by refusals.</summary>
 public sealed class IntakeTests(IntakeHostFixture fixture) : IClassFixture<IntakeHostFixture>
 {
     LocalHostProcess Host => fixture.Host;

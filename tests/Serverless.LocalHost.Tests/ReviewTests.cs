@@ -10,7 +10,7 @@ using Xunit;
 
 namespace Serverless.LocalHost.Tests;
 
-/// <summary>The review step (WORKFLOW.md, step 4) on the real engine: a reviewer's emailed link decides.</summary>
+/// <summary>The review step (docs/workflow.md, step 4) on the real engine: a reviewer's emailed link decides.</summary>
 public sealed class ReviewTests(ReviewHostFixture fixture) : IClassFixture<ReviewHostFixture>
 {
     LocalHostProcess Host => fixture.Host;

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Serverless.LocalHost.Tests;
 
-/// <summary>Steps 5-8 of WORKFLOW.md on the real engine with the demo pool: matching, engagement, feedback, completion.</summary>
+/// <summary>Steps 5-8 of docs/workflow.md on the real engine with the demo pool: matching, engagement, feedback, completion.</summary>
 public sealed class SupportTests(SupportHostFixture fixture) : IClassFixture<SupportHostFixture>
 {
     LocalHostProcess Host => fixture.Host;

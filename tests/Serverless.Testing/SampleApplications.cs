@@ -5,7 +5,7 @@ namespace Serverless.Testing;
 /// <summary>Valid applications to start from, and business registration numbers made to order.</summary>
 public static class SampleApplications
 {
-    /// <summary>The sample of API.md, as a request.</summary>
+    /// <summary>The sample of docs/api.md, as a request.</summary>
     public static ApplicationRequest Request(string businessRegistrationNumber = "124-81-00998", string language = "ko") => new(
         Programme: null,
         Language: language,

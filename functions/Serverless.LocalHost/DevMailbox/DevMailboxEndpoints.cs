@@ -15,7 +15,7 @@ public static class DevMailboxEndpoints
         return services;
     }
 
-    /// <summary>The local-only routes of API.md: the SendGrid capture endpoint and the mailbox.</summary>
+    /// <summary>The local-only routes of docs/api.md: the SendGrid capture endpoint and the mailbox.</summary>
     public static IEndpointRouteBuilder MapDevMailbox(this IEndpointRouteBuilder app)
     {
         app.MapPost("dev/sendgrid/v3/mail/send", (HttpRequest request, [FromServices] MailboxStore mailbox, [FromServices] IOptions<EmailOptions> options, CancellationToken ct) =>

@@ -8,7 +8,7 @@ using Serverless.Workflow.Storage;
 
 namespace Serverless.Workflow.Admin;
 
-/// <summary>An admin's list filter (API.md: GET /api/admin/applications), checked.</summary>
+/// <summary>An admin's list filter (docs/api.md: GET /api/admin/applications), checked.</summary>
 public sealed record ApplicationFilter(
     ApplicationStatus? Status, ApplicationStage? Stage, string? MiniCluster, DateOnly? SubmittedFrom, DateOnly? SubmittedTo,
     string? Query, int PageSize, string? After);
@@ -18,7 +18,7 @@ public sealed record ApplicationListItem(
     ApplicationStage Stage, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? MiniCluster, DateTimeOffset SubmittedAt,
     DateTimeOffset UpdatedAt, bool SlaBreached);
 
-/// <summary>A page of the list; <see cref="ContinuationToken"/> is null on the last page (API.md), not left out.</summary>
+/// <summary>A page of the list; <see cref="ContinuationToken"/> is null on the last page (docs/api.md), not left out.</summary>
 public sealed record ApplicationPage(
     IReadOnlyList<ApplicationListItem> Items, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? ContinuationToken);
 

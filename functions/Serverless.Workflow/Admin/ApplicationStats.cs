@@ -5,7 +5,7 @@ using Serverless.Workflow.Storage;
 
 namespace Serverless.Workflow.Admin;
 
-/// <summary>What <c>GET /api/admin/stats</c> answers (API.md, Admin).</summary>
+/// <summary>What <c>GET /api/admin/stats</c> answers (docs/api.md, Admin).</summary>
 public sealed record StatsView(
     IReadOnlyDictionary<string, long> ByStatus, IReadOnlyDictionary<string, long> ByStage, IReadOnlyDictionary<string, long> ByMiniCluster,
     IReadOnlyDictionary<string, long> BySupportType, long Submitted, long Completed,

@@ -1,7 +1,7 @@
 namespace Serverless.Workflow.Applications;
 
 // A validated application: what the validator makes of an ApplicationRequest. Stored with the application
-// (as JSON) and read by the diagnosis; every field is known to satisfy the rules of API.md.
+// (as JSON) and read by the diagnosis; every field is known to satisfy the rules of docs/api.md.
 
 public enum DifficultyCategory
 {

@@ -1,6 +1,6 @@
 namespace Serverless.Workflow.Applications;
 
-// The body of POST and PUT /api/applications (API.md, Firms). Nullable everywhere: the validator, not the
+// The body of POST and PUT /api/applications (docs/api.md, Firms). Nullable everywhere: the validator, not the
 // deserializer, says what is missing, so every problem is reported at its JSON path.
 
 public sealed record ApplicationRequest(

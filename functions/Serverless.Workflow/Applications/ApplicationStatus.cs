@@ -4,7 +4,7 @@ namespace Serverless.Workflow.Applications;
 
 // Both enums travel as their names everywhere (history, custom status, API), so what admins and logs show reads.
 
-/// <summary>Where an application stands (WORKFLOW.md, Statuses and stages).</summary>
+/// <summary>Where an application stands (docs/workflow.md, Statuses and stages).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ApplicationStatus>))]
 public enum ApplicationStatus
 {

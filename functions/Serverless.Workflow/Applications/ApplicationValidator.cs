@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Serverless.Workflow.Applications;
 
-/// <summary>Every field rule of POST/PUT /api/applications (API.md), reporting each problem at its JSON path.</summary>
+/// <summary>Every field rule of POST/PUT /api/applications (docs/api.md), reporting each problem at its JSON path.</summary>
 public sealed partial class ApplicationValidator(IOptions<IntakeOptions> options, TimeProvider time)
 {
     static readonly DateOnly EarliestFounding = new(1900, 1, 1);

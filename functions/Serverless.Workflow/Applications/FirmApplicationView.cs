@@ -20,7 +20,7 @@ public sealed record FirmApplicationView(
     IReadOnlyList<AssignmentView>? Assignments,
     IReadOnlyList<TimelineEntry> Timeline);
 
-/// <summary>Accepted work on a task (API.md: Active or Completed only), with the report's summary once it came.</summary>
+/// <summary>Accepted work on a task (docs/api.md: Active or Completed only), with the report's summary once it came.</summary>
 public sealed record AssignmentView(string TaskId, string SupportType, string ExpertName, string Status, string? ReportSummary);
 
 public sealed record FirmSummary(string Name, string BusinessRegistrationNumber);

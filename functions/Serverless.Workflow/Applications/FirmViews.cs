@@ -6,7 +6,7 @@ using Serverless.Workflow.Matching;
 
 namespace Serverless.Workflow.Applications;
 
-/// <summary>The application as its firm sees it (API.md: GET /api/applications/{id}); the admin detail starts from it too.</summary>
+/// <summary>The application as its firm sees it (docs/api.md: GET /api/applications/{id}); the admin detail starts from it too.</summary>
 public sealed class FirmViews(ApplicationStore applications, DocumentStore documents, AssignmentStore assignments)
 {
     /// <summary>

@@ -1,6 +1,6 @@
 namespace Serverless.Workflow.Applications;
 
-/// <summary>Problems found in a request, each at its JSON path (API.md: <c>errors</c> of a validation problem).</summary>
+/// <summary>Problems found in a request, each at its JSON path (docs/api.md: <c>errors</c> of a validation problem).</summary>
 public sealed class ValidationErrors
 {
     readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
@@ -22,7 +22,7 @@ public sealed class ValidationErrors
 
     public Dictionary<string, string[]> ToDictionary() => errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 
-    /// <summary>A System.Text.Json path (<c>$.financials[1].year</c>) as API.md writes it (<c>financials[1].year</c>).</summary>
+    /// <summary>A System.Text.Json path (<c>$.financials[1].year</c>) as docs/api.md writes it (<c>financials[1].year</c>).</summary>
     public static string PathOf(string? jsonPath) =>
         string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "$" : jsonPath.TrimStart('$').TrimStart('.');
 }

@@ -27,7 +27,7 @@ public enum SupportTrack
     Foundation,
 }
 
-/// <summary>The six dimensions, in the order of WORKFLOW.md's table (which also breaks ties).</summary>
+/// <summary>The six dimensions, in the order of docs/workflow.md's table (which also breaks ties).</summary>
 public static class Dimensions
 {
     public const string Rnd = "rnd";
@@ -42,7 +42,7 @@ public static class Dimensions
 
 public sealed record DimensionScore(string Dimension, decimal Score, decimal Max, decimal Indicator, int SelfAssessment);
 
-/// <summary>The diagnosis of API.md: what the firm sees, what the plan is made from.</summary>
+/// <summary>The diagnosis of docs/api.md: what the firm sees, what the plan is made from.</summary>
 public sealed record DiagnosisResult(
     int TotalScore,
     string Grade,

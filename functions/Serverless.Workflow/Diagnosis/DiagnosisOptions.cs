@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Serverless.Workflow.Diagnosis;
 
 /// <summary>
-/// The innovation-capability rubric (WORKFLOW.md, Diagnosis). Defaults are the tables there; an inconsistent set
+/// The innovation-capability rubric (docs/workflow.md, Diagnosis). Defaults are the tables there; an inconsistent set
 /// (maxima not summing to 1000, thresholds out of order) stops the host at start.
 /// </summary>
 public sealed class DiagnosisOptions : IValidatableObject

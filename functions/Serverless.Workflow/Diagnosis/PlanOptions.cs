@@ -3,7 +3,7 @@ using Serverless.Workflow.Applications;
 
 namespace Serverless.Workflow.Diagnosis;
 
-/// <summary>What the programme offers per difficulty category (WORKFLOW.md, Support plan).</summary>
+/// <summary>What the programme offers per difficulty category (docs/workflow.md, Support plan).</summary>
 public sealed class SupportOffer
 {
     public string SupportType { get; set; } = "";
@@ -19,7 +19,7 @@ public sealed class ShareBand
     public decimal Rate { get; set; }
 }
 
-/// <summary>The support catalogue and the share bands; defaults are WORKFLOW.md's tables.</summary>
+/// <summary>The support catalogue and the share bands; defaults are docs/workflow.md's tables.</summary>
 public sealed class PlanOptions : IValidatableObject
 {
     public const string Section = "Plan";

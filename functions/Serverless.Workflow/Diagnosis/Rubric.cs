@@ -2,7 +2,7 @@ using Serverless.Workflow.Applications;
 
 namespace Serverless.Workflow.Diagnosis;
 
-/// <summary>The innovation-capability diagnosis, exactly by the rules of WORKFLOW.md. Pure: same form, same result.</summary>
+/// <summary>The innovation-capability diagnosis, exactly by the rules of docs/workflow.md. Pure: same form, same result.</summary>
 public static class Rubric
 {
     /// <summary>Scores and indicators are shown rounded; the total is computed from the unrounded sum.</summary>

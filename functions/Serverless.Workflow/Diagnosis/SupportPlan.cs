@@ -16,7 +16,7 @@ public sealed record PlanTask(
 public sealed record SupportPlanResult(
     IReadOnlyList<PlanTask> Tasks, decimal ProgrammeShareRate, long TotalBudgetKrw, long TotalProgrammeShareKrw, long TotalFirmShareKrw);
 
-/// <summary>The support plan, exactly by the rules of WORKFLOW.md: the firm's difficulties, then its weakest dimension.</summary>
+/// <summary>The support plan, exactly by the rules of docs/workflow.md: the firm's difficulties, then its weakest dimension.</summary>
 public static class SupportPlan
 {
     static readonly Dictionary<string, DifficultyCategory> CategoryOfDimension = new()

@@ -11,7 +11,7 @@ public enum DocumentKind
     Other,
 }
 
-/// <summary>What a firm may upload (API.md): the kinds, the formats (by their leading bytes), sizes and names.</summary>
+/// <summary>What a firm may upload (docs/api.md): the kinds, the formats (by their leading bytes), sizes and names.</summary>
 public static class DocumentRules
 {
     public const long MaxFileBytes = 10 * 1024 * 1024;
@@ -20,7 +20,7 @@ public static class DocumentRules
     /// <summary>How far into an OLE file the HWP FileHeader stream is looked for (its sectors come early).</summary>
     const int HwpSignatureWithin = 64 * 1024;
 
-    /// <summary>The kinds screening requires before an application moves on (WORKFLOW.md, step 1).</summary>
+    /// <summary>The kinds screening requires before an application moves on (docs/workflow.md, step 1).</summary>
     public static readonly IReadOnlyList<DocumentKind> Required =
         [DocumentKind.BusinessRegistration, DocumentKind.FinancialStatements, DocumentKind.BusinessPlan];
 

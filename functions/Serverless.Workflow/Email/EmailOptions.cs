@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Serverless.Workflow.Email;
 
-/// <summary>Outgoing mail through SendGrid (ARCHITECTURE.md, Email).</summary>
+/// <summary>Outgoing mail through SendGrid (docs/architecture.md, Email).</summary>
 public sealed class EmailOptions
 {
     public const string Section = "Email";

@@ -4,7 +4,7 @@ using Serverless.Workflow.Screening;
 
 namespace Serverless.Workflow.Email;
 
-/// <summary>The kinds of mail the workflow sends (WORKFLOW.md, Email); each is one intent per application (and round).</summary>
+/// <summary>The kinds of mail the workflow sends (docs/workflow.md, Mail); each is one intent per application (and round).</summary>
 public enum EmailKind
 {
     Receipt,
@@ -298,7 +298,7 @@ public static class EmailTemplates
         return en ? "Support completed" : "지원 완료 안내";
     }
 
-    /// <summary>"사업계획서 (BusinessPlan)": the label in the mail's language, then the kind (WORKFLOW.md, Email).</summary>
+    /// <summary>"사업계획서 (BusinessPlan)": the label in the mail's language, then the kind (docs/workflow.md, Mail).</summary>
     public static string DocumentLabel(string kind, bool english)
     {
         var label = Enum.TryParse<DocumentKind>(kind, out var known) ? known switch

@@ -16,7 +16,7 @@ public enum ExpertSector
     Government,
 }
 
-/// <summary>An expert as admins write one (API.md, Admin: Experts). Nullable: the validator says what is missing.</summary>
+/// <summary>An expert as admins write one (docs/api.md, Admin: Experts). Nullable: the validator says what is missing.</summary>
 public sealed record ExpertRequest(
     string? Name, string? Email, string? Organization, string? Sector, IReadOnlyList<string?>? Fields, int? YearsOfExperience,
     int? MaxActiveAssignments, bool? Active, string? Language, IReadOnlyList<string?>? ConflictBusinessRegistrationNumbers);

@@ -5,7 +5,7 @@ namespace Serverless.Workflow.Experts;
 /// <summary>The firm a task is for, as matching needs it.</summary>
 public sealed record MatchingFirm(string BusinessRegistrationNumber, string Name);
 
-/// <summary>Who may be offered a task, best first (WORKFLOW.md, Who gets the work: Expert for a task).</summary>
+/// <summary>Who may be offered a task, best first (docs/workflow.md, Who gets the work: Expert for a task).</summary>
 public static class ExpertRanking
 {
     /// <param name="excluded">Experts who declined or let an offer of this task lapse.</param>

@@ -9,7 +9,7 @@ using Serverless.Workflow.Orchestration;
 
 namespace Serverless.Workflow.Http;
 
-/// <summary>The admins' operations on one application (API.md, Admin). The admin key is checked by the host.</summary>
+/// <summary>The admins' operations on one application (docs/api.md, Admin). The admin key is checked by the host.</summary>
 public sealed class AdminApplicationHandlers(
     ApplicationStore applications, AssignmentStore assignments, ExpertStore experts, ExpertLoads loads, ApplicationRelease release,
     EngagementLinks reportLinks, TimeProvider time)
@@ -180,7 +180,7 @@ public sealed class AdminApplicationHandlers(
         return (application, reason ?? "", problem);
     }
 
-    /// <summary>The admin's reason for an operation (API.md: <c>{ reason }</c>), or the problem with it.</summary>
+    /// <summary>The admin's reason for an operation (docs/api.md: <c>{ reason }</c>), or the problem with it.</summary>
     static async Task<(string? Reason, IResult? Problem)> ReasonAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var (body, _, problem) = await RequestBody.ReadJsonAsync<AdminAction>(request, MaxBodyBytes, "request", cancellationToken);

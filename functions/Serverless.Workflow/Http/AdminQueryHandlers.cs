@@ -18,7 +18,7 @@ public sealed record AuditView(DateTimeOffset At, string Type, string Actor, str
 /// <summary>A link still open: what for and whose; never the token.</summary>
 public sealed record PendingLinkView(string Purpose, string Actor, DateTimeOffset? ExpiresAt);
 
-/// <summary>The admins' reads (API.md, Admin): the list, one application in detail, the stats, the CSV export.</summary>
+/// <summary>The admins' reads (docs/api.md, Admin): the list, one application in detail, the stats, the CSV export.</summary>
 public sealed class AdminQueryHandlers(
     ApplicationQuery query, ApplicationStore applications, FirmViews views, LinkStore links, OrchestrationHistory history,
     ApplicationStats stats, TimeProvider time)
@@ -39,7 +39,7 @@ public sealed class AdminQueryHandlers(
             return Problems.NotFound();
         }
 
-        // API.md: the firm's view, plus what only admins see, side by side in one object.
+        // docs/api.md: the firm's view, plus what only admins see, side by side in one object.
         var instance = await durable.GetInstanceAsync(applicationId, getInputsAndOutputs: true, cancellationToken);
         var now = time.GetUtcNow();
         var events = await applications.EventsAsync(applicationId, cancellationToken);

@@ -1,6 +1,6 @@
 namespace Serverless.Workflow.Http;
 
-/// <summary>One HTTP operation of API.md: what both hosts map and what the OpenAPI document describes.</summary>
+/// <summary>One HTTP operation of docs/api.md: what both hosts map and what the OpenAPI document describes.</summary>
 public sealed record ApiOperation(string Method, string Template, string OperationId, string Summary, IReadOnlyList<int> Responses);
 
 /// <summary>
@@ -20,7 +20,7 @@ public static class ApiRoutes
     public const string Reviewer = "api/admin/reviewers/{reviewerId}";
     public const string Resend = "api/admin/applications/{applicationId}/resend";
     public const string Link = "api/links/{token}";
-    /// <summary>Not API.md's <c>/admin</c>: the Functions host reserves routes starting with <c>admin</c>.</summary>
+    /// <summary>Not docs/api.md's <c>/admin</c>: the Functions host reserves routes starting with <c>admin</c>.</summary>
     public const string Dashboard = "dashboard";
     public const string AdminApplications = "api/admin/applications";
     public const string AdminApplicationsCsv = "api/admin/applications.csv";

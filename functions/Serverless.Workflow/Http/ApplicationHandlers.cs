@@ -11,7 +11,7 @@ using Serverless.Workflow.Orchestration;
 
 namespace Serverless.Workflow.Http;
 
-/// <summary>The firm's routes (API.md, Firms), shared by both hosts.</summary>
+/// <summary>The firm's routes (docs/api.md, Firms), shared by both hosts.</summary>
 public sealed class ApplicationHandlers(
     IntakeService intake, ApplicationValidator validator, ApplicationStore applications, FirmAccess access, DocumentStore documents,
     FirmViews views, TimeProvider time)

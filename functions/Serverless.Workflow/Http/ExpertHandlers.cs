@@ -5,7 +5,7 @@ using Serverless.Workflow.Pools;
 
 namespace Serverless.Workflow.Http;
 
-/// <summary>/api/admin/experts (API.md, Admin). The admin key is checked by the host before these run.</summary>
+/// <summary>/api/admin/experts (docs/api.md, Admin). The admin key is checked by the host before these run.</summary>
 public sealed class ExpertHandlers(ExpertStore experts)
 {
     const int MaxBodyBytes = 64 * 1024;

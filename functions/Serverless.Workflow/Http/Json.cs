@@ -5,7 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace Serverless.Workflow.Http;
 
-/// <summary>The API's JSON (API.md): camelCase, enums as PascalCase strings. Both hosts use exactly these options.</summary>
+/// <summary>The API's JSON (docs/api.md): camelCase, enums as PascalCase strings. Both hosts use exactly these options.</summary>
 public static class Json
 {
     public static JsonSerializerOptions Options { get; } = Create();

@@ -5,7 +5,7 @@ using Serverless.Workflow.Review;
 
 namespace Serverless.Workflow.Http;
 
-/// <summary>/api/admin/reviewers (API.md, Admin). The admin key is checked by the host before these run.</summary>
+/// <summary>/api/admin/reviewers (docs/api.md, Admin). The admin key is checked by the host before these run.</summary>
 public sealed class ReviewerHandlers(ReviewerStore reviewers)
 {
     const int MaxBodyBytes = 64 * 1024;

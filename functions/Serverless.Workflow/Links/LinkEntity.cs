@@ -5,7 +5,7 @@ using Azure.Data.Tables;
 
 namespace Serverless.Workflow.Links;
 
-/// <summary>What an emailed link lets its holder do (API.md, Emailed links).</summary>
+/// <summary>What an emailed link lets its holder do (docs/api.md, Emailed links).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<LinkPurpose>))]
 public enum LinkPurpose
 {

@@ -7,7 +7,7 @@ using Serverless.Workflow.Http;
 namespace Serverless.Workflow.Links;
 
 /// <summary>
-/// <c>GET</c> and <c>POST /api/links/{token}</c> for every purpose (API.md, Emailed links). GET only shows. POST
+/// <c>GET</c> and <c>POST /api/links/{token}</c> for every purpose (docs/api.md, Emailed links). GET only shows. POST
 /// decides: the form is checked first (a refused form leaves the token usable), then the step's decision is claimed
 /// (the one atomic test: the first claim of a step wins), delivered to the workflow and the link marked used.
 /// </summary>

@@ -12,7 +12,7 @@ public sealed record LinkGrant(
     string ApplicationId, LinkPurpose Purpose, string Actor, string Language, int Round, string TaskId, DateTimeOffset? ExpiresAt);
 
 /// <summary>
-/// Emailed single-use links (ARCHITECTURE.md, Links and access). The token's row (partition = its hash) is the truth;
+/// Emailed single-use links (docs/architecture.md, Links and access). The token's row (partition = its hash) is the truth;
 /// each application's partition <c>app:{id}</c> holds a pointer to every link it issued, so its links can be listed
 /// and revoked without a scan, and one claim row per step, so the first decision of a step is the only one.
 /// </summary>

@@ -12,7 +12,7 @@ public sealed record OfferOutcome(string ApplicationId, string TaskId, int Offer
 /// <summary>
 /// Records how an offer ended. Accepted (the load was taken when the expert accepted): the task is the expert's.
 /// Otherwise the offer's link stops working, a load taken by an acceptance that came too late is given back, and an
-/// expert who declined or let the offer lapse is passed over for this task (WORKFLOW.md). Idempotent.
+/// expert who declined or let the offer lapse is passed over for this task (docs/workflow.md). Idempotent.
 /// </summary>
 public sealed class AnswerOfferActivity(
     ApplicationStore applications, AssignmentStore assignments, ExpertStore experts, ExpertLoads loads, LinkStore links)

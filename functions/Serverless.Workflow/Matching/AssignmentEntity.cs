@@ -5,7 +5,7 @@ using Azure.Data.Tables;
 
 namespace Serverless.Workflow.Matching;
 
-/// <summary>Where a task of the plan stands (API.md: assignments list Active and Completed ones to the firm).</summary>
+/// <summary>Where a task of the plan stands (docs/api.md: assignments list Active and Completed ones to the firm).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<AssignmentStatus>))]
 public enum AssignmentStatus
 {

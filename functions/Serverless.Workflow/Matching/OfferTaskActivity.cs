@@ -11,7 +11,7 @@ namespace Serverless.Workflow.Matching;
 public sealed record OfferWanted(string ApplicationId, string TaskId, int Offer, DateTimeOffset ExpiresAt);
 
 /// <summary>
-/// Offers a task to the best candidate (WORKFLOW.md, Who gets the work) with an <c>AssignmentOffer</c> link; returns
+/// Offers a task to the best candidate (docs/workflow.md, Who gets the work) with an <c>AssignmentOffer</c> link; returns
 /// the expert, or null when nobody is left (the task is then Unmatched). A retry of the same offer re-sends nothing and
 /// returns the expert chosen before; the link is issued only once the mail's intent is claimed.
 /// </summary>

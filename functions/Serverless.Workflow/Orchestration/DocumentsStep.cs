@@ -6,7 +6,7 @@ using Serverless.Workflow.Email;
 namespace Serverless.Workflow.Orchestration;
 
 /// <summary>
-/// Waits for the required documents (WORKFLOW.md, step 1): one mail listing what is missing, a screening after each
+/// Waits for the required documents (docs/workflow.md, step 1): one mail listing what is missing, a screening after each
 /// upload, one reminder at <see cref="WorkflowOptions.DocumentsReminderAfter"/>, until the deadline.
 /// </summary>
 internal static class DocumentsStep

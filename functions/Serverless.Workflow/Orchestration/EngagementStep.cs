@@ -6,7 +6,7 @@ using Serverless.Workflow.Matching;
 namespace Serverless.Workflow.Orchestration;
 
 /// <summary>
-/// Waits for one task's report (WORKFLOW.md, step 6): the expert's link, one reminder at
+/// Waits for one task's report (docs/workflow.md, step 6): the expert's link, one reminder at
 /// <see cref="WorkflowOptions.EngagementReminderAfter"/>, and past <see cref="WorkflowOptions.EngagementDeadline"/> the
 /// task is flagged and the staff mailed while the wait goes on.
 /// </summary>

@@ -6,7 +6,7 @@ using Serverless.Workflow.Matching;
 namespace Serverless.Workflow.Orchestration;
 
 /// <summary>
-/// Finds an expert for one task (WORKFLOW.md, step 5); the orchestrator runs one of these per task, side by side.
+/// Finds an expert for one task (docs/workflow.md, step 5); the orchestrator runs one of these per task, side by side.
 /// Each offer waits for the expert's answer until <see cref="WorkflowOptions.OfferDeadline"/>; a decline or a lapse
 /// goes on to the next candidate; with nobody left the task is Unmatched, the staff are mailed, and an admin's manual
 /// assignment ends the wait.

@@ -6,7 +6,7 @@ using Serverless.Workflow.Review;
 namespace Serverless.Workflow.Orchestration;
 
 /// <summary>
-/// One review round (WORKFLOW.md, step 4): a reviewer and a link, a reminder with a new link, an Escalation
+/// One review round (docs/workflow.md, step 4): a reviewer and a link, a reminder with a new link, an Escalation
 /// reviewer's link besides, the first decision winning, <c>Expired</c> at the deadline. No reviewer: the staff are
 /// mailed and the round waits for an admin's resend (or the reminder time) to find one.
 /// </summary>

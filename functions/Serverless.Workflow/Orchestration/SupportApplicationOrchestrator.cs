@@ -10,7 +10,7 @@ using Serverless.Workflow.Screening;
 namespace Serverless.Workflow.Orchestration;
 
 /// <summary>
-/// Carries one application (instance id = applicationId) through the workflow of WORKFLOW.md.
+/// Carries one application (instance id = applicationId) through the workflow of docs/workflow.md.
 /// The orchestrator decides; activities write; HTTP handlers raise events. Its timers come from
 /// <see cref="WorkflowOptions"/>, read once by an activity so that history keeps the values an instance started with.
 /// </summary>
@@ -18,7 +18,7 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
 {
     /// <summary>
     /// How many times a reviewer may ask for changes: the first review is round 0, each resubmission starts the next,
-    /// and "changes" in round 3 (the 4th) counts as a rejection (WORKFLOW.md, step 4).
+    /// and "changes" in round 3 (the 4th) counts as a rejection (docs/workflow.md, step 4).
     /// </summary>
     public const int MaxChangeRounds = 3;
 
@@ -101,7 +101,7 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
 
                     break;
                 default:
-                    // A rejection, or changes asked for once more than the rounds allow (WORKFLOW.md: that counts as reject).
+                    // A rejection, or changes asked for once more than the rounds allow (docs/workflow.md: that counts as reject).
                     await steps.RecordAsync(ApplicationStatus.Rejected, note: decision.Comment);
                     await steps.MailAsync(EmailKind.Rejected, "rejected", [decision.Comment!]);
                     return ApplicationStatus.Rejected;

@@ -87,7 +87,7 @@ public static class WorkflowEvents
     public const string RetryRequested = nameof(Orchestration.RetryRequested);
 }
 
-/// <summary>The decisions a reviewer can take (API.md: the form field <c>decision</c>).</summary>
+/// <summary>The decisions a reviewer can take (docs/api.md: the form field <c>decision</c>).</summary>
 public static class ReviewDecisions
 {
     public const string Approve = "approve";

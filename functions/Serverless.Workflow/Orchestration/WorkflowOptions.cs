@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Serverless.Workflow.Orchestration;
 
-/// <summary>Every timer and deadline of the workflow (WORKFLOW.md), as options so tests run them in seconds.</summary>
+/// <summary>Every timer and deadline of the workflow (docs/workflow.md), as options so tests run them in seconds.</summary>
 public sealed class WorkflowOptions
 {
     public const string Section = "Workflow";

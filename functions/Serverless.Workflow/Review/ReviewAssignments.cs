@@ -24,7 +24,7 @@ public sealed class ReviewAssignments(WorkflowStorage storage, ReviewerStore rev
     TableClient Table => storage.Reviewers;
 
     /// <summary>
-    /// The reviewer of this role for the application's round, chosen by WORKFLOW.md (Who gets the work) and counted,
+    /// The reviewer of this role for the application's round, chosen by docs/workflow.md (Who gets the work) and counted,
     /// or the one chosen before while they are still active and free of conflict. One who no longer is (an admin
     /// deactivated them, or added the firm to their conflicts) gets the review back and is reported as replaced.
     /// The reviewer is null when nobody of the role qualifies.

@@ -8,7 +8,7 @@ using Serverless.Workflow.Http;
 namespace Serverless.Workflow.Review;
 
 /// <summary>
-/// What a reviewer needs to decide (API.md: receipt number, firm, application summary, diagnosis and plan), written
+/// What a reviewer needs to decide (docs/api.md: receipt number, firm, application summary, diagnosis and plan), written
 /// once for the review mail and the page its link opens.
 /// </summary>
 public static class ReviewSummary

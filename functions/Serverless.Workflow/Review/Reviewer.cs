@@ -12,7 +12,7 @@ public enum ReviewerRole
     Escalation,
 }
 
-/// <summary>A reviewer as admins write one (API.md, Admin: Reviewers). Nullable: the validator says what is missing.</summary>
+/// <summary>A reviewer as admins write one (docs/api.md, Admin: Reviewers). Nullable: the validator says what is missing.</summary>
 public sealed record ReviewerRequest(
     string? Name, string? Email, string? Role, bool? Active, string? Language, IReadOnlyList<string?>? ConflictBusinessRegistrationNumbers);
 

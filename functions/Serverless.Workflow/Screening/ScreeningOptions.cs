@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Serverless.Workflow.Screening;
 
-/// <summary>Who may be supported (WORKFLOW.md, step 1): small and medium firms under these ceilings.</summary>
+/// <summary>Who may be supported (docs/workflow.md, step 1): small and medium firms under these ceilings.</summary>
 public sealed class ScreeningOptions
 {
     public const string Section = "Screening";

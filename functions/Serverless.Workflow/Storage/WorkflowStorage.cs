@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Serverless.Workflow.Storage;
 
-/// <summary>The tables and the blob container of ARCHITECTURE.md (Storage), named with the configured prefix.</summary>
+/// <summary>The tables and the blob container of docs/architecture.md (Business storage), named with the configured prefix.</summary>
 public sealed class WorkflowStorage(TableServiceClient tables, BlobServiceClient blobs, IOptions<StorageOptions> options)
 {
     readonly string prefix = options.Value.TablePrefix;

@@ -5,7 +5,7 @@ namespace Serverless.Workflow.Tests.Applications;
 
 public sealed class ApplicationStatusTests
 {
-    // The table of WORKFLOW.md, Statuses and stages.
+    // The table of docs/workflow.md, Statuses and stages.
     [Theory]
     [InlineData(ApplicationStatus.Submitted, ApplicationStage.Intake)]
     [InlineData(ApplicationStatus.AwaitingDocuments, ApplicationStage.Screening)]

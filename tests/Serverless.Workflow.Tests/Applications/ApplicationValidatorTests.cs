@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Serverless.Workflow.Tests.Applications;
 
-/// <summary>Every field rule of API.md, one case each, reported at its JSON path.</summary>
+/// <summary>Every field rule of docs/api.md, one case each, reported at its JSON path.</summary>
 public sealed class ApplicationValidatorTests
 {
     // 2026-11-29 20:00 in Korea (11:00 UTC).

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Serverless.Workflow.Tests.Diagnosis;
 
-/// <summary>The rubric of WORKFLOW.md, worked by hand, at every boundary.</summary>
+/// <summary>The rubric of docs/workflow.md, worked by hand, at every boundary.</summary>
 public sealed class RubricTests
 {
     static readonly DiagnosisOptions Options = new();
@@ -34,7 +34,7 @@ public sealed class RubricTests
     [Fact]
     public void Diagnose_TheSampleApplication_MatchesTheHandWorkedResult()
     {
-        // API.md's sample: rnd 250×(0.5+0.25)=187.5; commercialization 200×(0.3125+0.375)=137.5;
+        // docs/api.md's sample: rnd 250×(0.5+0.25)=187.5; commercialization 200×(0.3125+0.375)=137.5;
         // marketing 150×(0.8/5.2/0.3/2+0.125)=57.21; people 100×(8/42/0.3/2+0.125)=44.25; finance (one year) 75;
         // management (1 of 2 certifications) 75: 576.46 → 576, C.
         var form = Form(rnd: 3, commercialization: 4, marketing: 2, people: 2, finance: 3, management: 3, trl: 6,

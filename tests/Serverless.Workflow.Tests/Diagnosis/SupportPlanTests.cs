@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Serverless.Workflow.Tests.Diagnosis;
 
-/// <summary>The support plan of WORKFLOW.md: tasks, the recommended task, budgets and shares.</summary>
+/// <summary>The support plan of docs/workflow.md: tasks, the recommended task, budgets and shares.</summary>
 public sealed class SupportPlanTests
 {
     static readonly DiagnosisOptions Diagnosis = new();

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Serverless.Workflow.Tests.Experts;
 
-/// <summary>Who may be offered a task, best first (WORKFLOW.md, Who gets the work).</summary>
+/// <summary>Who may be offered a task, best first (docs/workflow.md, Who gets the work).</summary>
 public sealed class ExpertRankingTests
 {
     static readonly MatchingFirm Firm = new("124-81-00998", "남동정밀(주)");

@@ -9,7 +9,7 @@ using Xunit;
 
 namespace Serverless.Workflow.Tests.Review;
 
-/// <summary>What the review form accepts (API.md: decision=approve|reject|changes, comment required for reject and changes).</summary>
+/// <summary>What the review form accepts (docs/api.md: decision=approve|reject|changes, comment required for reject and changes).</summary>
 public sealed class ReviewLinkPurposeTests
 {
     static readonly ReviewLinkPurpose Purpose = new(null!, TimeProvider.System);
