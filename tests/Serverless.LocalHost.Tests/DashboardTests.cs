@@ -5,7 +5,7 @@ using Xunit;
 namespace Serverless.LocalHost.Tests;
 
 /// <summary>
-/// The admin dashboard in headless Chromium (Debian's /usr/bin/chromium, installed by .ci/run): enter the key, see the
+/// The admin dashboard in headless Chromium (<see cref="Chromium"/>; .ci/run installs Debian's): enter the key, see the
 /// funnel, filter, open an application, terminate it and see its status change. A screenshot of each step is kept in
 /// artifacts/screenshots.
 /// </summary>
@@ -21,7 +21,7 @@ public sealed class DashboardTests(SupportHostFixture fixture) : IClassFixture<S
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = "/usr/bin/chromium",
+            ExecutablePath = Chromium.ExecutablePath(),
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
     }
