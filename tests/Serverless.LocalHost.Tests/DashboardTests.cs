@@ -11,19 +11,13 @@ namespace Serverless.LocalHost.Tests;
 /// </summary>
 public sealed class DashboardTests(SupportHostFixture fixture) : IClassFixture<SupportHostFixture>, IAsyncLifetime
 {
-    static readonly string Screenshots = Path.Combine(RepoPaths.Root, "artifacts", "screenshots");
-
     IPlaywright playwright = null!;
     IBrowser browser = null!;
 
     public async Task InitializeAsync()
     {
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium.ExecutablePath(),
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        browser = await Browsers.LaunchAsync(playwright);
     }
 
     public async Task DisposeAsync()
@@ -135,7 +129,7 @@ public sealed class DashboardTests(SupportHostFixture fixture) : IClassFixture<S
 
     static async Task ShotAsync(IPage page, string name)
     {
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"dashboard-{name}.png"), FullPage = true });
+        Directory.CreateDirectory(Browsers.Screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browsers.Screenshots, $"dashboard-{name}.png"), FullPage = true });
     }
 }

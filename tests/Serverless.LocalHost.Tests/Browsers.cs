@@ -1,0 +1,48 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Serverless.Testing;
+using Xunit;
+
+namespace Serverless.LocalHost.Tests;
+
+/// <summary>Headless Chromium for the page tests, and the look-and-accessibility check every page gets.</summary>
+internal static class Browsers
+{
+    public static readonly string Screenshots = Path.Combine(RepoPaths.Root, "artifacts", "screenshots");
+
+    /// <summary>The widths a page is looked at: a desktop and a phone.</summary>
+    static readonly int[] Widths = [1280, 375];
+
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        ArgumentNullException.ThrowIfNull(playwright);
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium.ExecutablePath(),
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>
+    /// Opens the page at each width, keeps a full-page screenshot (<c>{name}-{width}.png</c>) and asserts that axe finds
+    /// nothing serious or critical; returns the page's text.
+    /// </summary>
+    public static async Task<string> LookAtAsync(IBrowser browser, Uri url, string name)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        Directory.CreateDirectory(Screenshots);
+        var text = "";
+        foreach (var width in Widths)
+        {
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 800 } });
+            await page.GotoAsync(url.ToString());
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}-{width}.png"), FullPage = true });
+            var axe = await page.RunAxe();
+            Assert.Empty(axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}"));
+            text = await page.InnerTextAsync("body");
+            await page.CloseAsync();
+        }
+
+        return text;
+    }
+}
