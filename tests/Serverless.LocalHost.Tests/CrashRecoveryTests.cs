@@ -134,8 +134,8 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>
-    /// Waits for the task's engagement mail, or for the staff's notice that it was cut short (true); the notice names
-    /// the mail's subject, which ends with the task id.
+    /// Waits for the task's engagement mail, or for the staff's notice that it was cut short (true); the notice's
+    /// subject names the mail's intent (<c>Engagement-{taskId}</c>).
     /// </summary>
     static async Task<bool> EngagementMailOrNoticeAsync(LocalHostProcess host, string receipt, string taskId)
     {
@@ -148,7 +148,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
                 return false;
             }
 
-            if (mails.Any(m => Mailbox.IsAbout(m, receipt, CutShortNotice) && m.Text.Contains($"({taskId})", StringComparison.Ordinal)))
+            if (mails.Any(m => Mailbox.IsAbout(m, receipt, CutShortNotice) && m.Subject.EndsWith($"(Engagement-{taskId})", StringComparison.Ordinal)))
             {
                 return true;
             }

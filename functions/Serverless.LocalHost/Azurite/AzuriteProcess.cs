@@ -19,11 +19,13 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     readonly Process process;
     readonly StderrTail stderr;
+    readonly string? pidFile;
 
-    AzuriteProcess(Process process, StderrTail stderr, int blobPort, int queuePort, int tablePort)
+    AzuriteProcess(Process process, StderrTail stderr, string? pidFile, int blobPort, int queuePort, int tablePort)
     {
         this.process = process;
         this.stderr = stderr;
+        this.pidFile = pidFile;
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
@@ -119,13 +121,14 @@ public sealed class AzuriteProcess : IAsyncDisposable
             throw new StartupException("Azurite could not be started: Node.js ('node') was not found on PATH.", e);
         }
 
-        if (location is not null)
+        var pidFile = location is null ? null : PidFile(location);
+        if (pidFile is not null)
         {
-            await File.WriteAllTextAsync(PidFile(location), $"{process.Id}", CancellationToken.None);
+            await File.WriteAllTextAsync(pidFile, $"{process.Id}", CancellationToken.None);
         }
 
         var stderr = new StderrTail(process);
-        var azurite = new AzuriteProcess(process, stderr, blob, queue, table);
+        var azurite = new AzuriteProcess(process, stderr, pidFile, blob, queue, table);
         try
         {
             await azurite.WaitUntilReadyAsync(cancellationToken);
@@ -169,7 +172,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>The Azurite process the pid file names, if it still runs; a reused pid of another program is not it.</summary>
     static Process? PreviousAzurite(string location)
     {
-        if (!int.TryParse(File.Exists(PidFile(location)) ? File.ReadAllText(PidFile(location)) : null, out var pid))
+        var pidFile = PidFile(location);
+        if (!int.TryParse(File.Exists(pidFile) ? File.ReadAllText(pidFile) : null, out var pid))
         {
             return null;
         }
@@ -231,6 +235,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
             {
                 process.Kill(entireProcessTree: true);
             }
+        }
+
+        // Stopped and saved: a later start must not take some other program that reuses the pid for this Azurite.
+        if (pidFile is not null)
+        {
+            File.Delete(pidFile);
         }
 
         process.Dispose();

@@ -199,7 +199,7 @@ public sealed partial class EmailOutbox(
         MailUncertain(logger, claim.PartitionKey, claim.RowKey);
         await applications.RecordEventAsync(
             claim.PartitionKey, "MailUncertain", "email", $"{claim.RowKey} → {claim.To}", claim.ClaimedAt, $"uncertain-{claim.RowKey}", cancellationToken);
-        await NoticeToStaffAsync(claim, EmailKind.MailUncertain, UncertainNoticePrefix, [claim.Subject, claim.To], cancellationToken);
+        await NoticeToStaffAsync(claim, EmailKind.MailUncertain, UncertainNoticePrefix, [claim.Subject, claim.To, claim.RowKey], cancellationToken);
     }
 
     /// <summary>Tells the staff about a mail of this application, once; not about their own notices (the log and trail say it).</summary>

@@ -47,7 +47,7 @@ public enum EmailKind
 
     /// <summary>
     /// To the programme staff: a mail was being handed to SendGrid when its host stopped, so it may not have gone out;
-    /// details: its subject, recipients.
+    /// details: its subject, recipients, its intent's key.
     /// </summary>
     MailUncertain,
 
@@ -153,10 +153,10 @@ public static class EmailTemplates
             .Field("메일", uncertain[0])
             .Field("받는 사람", uncertain[1])
             .Link("신청", statusUrl);
-        // One notice per mail, so two cut short at once are two subjects: the mail's own, without its receipt number.
-        var mail = uncertain[0];
-        var afterReceipt = mail.IndexOf("] ", StringComparison.Ordinal);
-        return $"메일 발송 확인 필요: {(mail.StartsWith('[') && afterReceipt > 0 ? mail[(afterReceipt + 2)..] : mail)}";
+
+        // One subject per mail (two cut short at once are two notices), by its key: quoting the mail's own subject would
+        // make the notice look like that mail to whoever searches the mailbox for it.
+        return $"메일 발송 확인 필요 ({uncertain[2]})";
     }
 
     static string Receipt(MailBody body, ApplicationEntity application, string statusUrl, bool en)

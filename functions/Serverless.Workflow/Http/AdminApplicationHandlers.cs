@@ -209,10 +209,15 @@ public sealed class AdminApplicationHandlers(
             return Problems.NotFound();
         }
 
+        if (application.CurrentStatus is not (ApplicationStatus.AwaitingReview or ApplicationStatus.InProgress))
+        {
+            return Problems.Conflict($"The application is {application.Status}; no link is pending that could be sent again.");
+        }
+
         var now = time.GetUtcNow();
+        await applications.AppendEventAsync(applicationId, "ResendRequested", "admin", null, now, cancellationToken);
         if (application.CurrentStatus == ApplicationStatus.InProgress)
         {
-            await applications.AppendEventAsync(applicationId, "ResendRequested", "admin", null, now, cancellationToken);
             foreach (var assignment in await assignments.ListAsync(applicationId, cancellationToken))
             {
                 if (assignment.CurrentStatus == AssignmentStatus.Active)
@@ -226,12 +231,6 @@ public sealed class AdminApplicationHandlers(
             return TypedResults.Accepted($"/api/admin/applications/{applicationId}");
         }
 
-        if (application.CurrentStatus != ApplicationStatus.AwaitingReview)
-        {
-            return Problems.Conflict($"The application is {application.Status}; no link is pending that could be sent again.");
-        }
-
-        await applications.AppendEventAsync(applicationId, "ResendRequested", "admin", null, now, cancellationToken);
         await durable.RaiseEventAsync(applicationId, WorkflowEvents.ResendRequested(application.Round), new ResendRequested("admin", now), cancellationToken);
         return TypedResults.Accepted($"/api/admin/applications/{applicationId}");
     }

@@ -157,6 +157,10 @@ public sealed class EmailOutboxTests(AzuriteFixture azurite) : IAsyncLifetime
         var notice = Assert.Single(sender.Sent);
         Assert.Contains("expert@example.com", notice.Text, StringComparison.Ordinal);
         Assert.Contains("링크 재발송", notice.Text, StringComparison.Ordinal);
+
+        // Named by its intent, not by the mail's subject: a search of the mailbox for that mail must not find the notice.
+        Assert.EndsWith("메일 발송 확인 필요 (Engagement-T2)", notice.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("과제 수행 및 결과 보고 안내", notice.Subject, StringComparison.Ordinal);
     }
 
     [Fact]
