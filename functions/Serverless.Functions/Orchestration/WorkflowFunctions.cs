@@ -13,24 +13,9 @@ namespace Serverless.Functions.Orchestration;
 
 /// <summary>
 /// The orchestrator and every activity of <see cref="WorkflowTasks"/>, each behind a [Function] named after its type,
-/// so the names in history are the same as on the local host.
+/// so the names in history are the same as on the local host. Each invocation resolves only the activity it runs.
 /// </summary>
-public sealed class WorkflowFunctions(
-    LoadWorkflowOptionsActivity loadWorkflowOptions,
-    RecordStatusActivity recordStatus,
-    SendEmailActivity sendEmail,
-    ScreenApplicationActivity screenApplication,
-    DiagnoseApplicationActivity diagnoseApplication,
-    AssignReviewerActivity assignReviewer,
-    SendReviewLinkActivity sendReviewLink,
-    CloseReviewActivity closeReview,
-    LoadPlanActivity loadPlan,
-    OfferTaskActivity offerTask,
-    AnswerOfferActivity answerOffer,
-    SendEngagementLinkActivity sendEngagementLink,
-    RecordTaskActivity recordTask,
-    SendFeedbackLinkActivity sendFeedbackLink,
-    FinishApplicationActivity finishApplication)
+public static class WorkflowFunctions
 {
     [Function(nameof(SupportApplicationOrchestrator))]
     public static Task<ApplicationStatus> SupportApplication(
@@ -38,62 +23,62 @@ public sealed class WorkflowFunctions(
         new SupportApplicationOrchestrator().RunAsync(context, input);
 
     [Function(nameof(LoadWorkflowOptionsActivity))]
-    public Task<WorkflowOptions> LoadWorkflowOptions([ActivityTrigger] string applicationId, FunctionContext function) =>
-        loadWorkflowOptions.RunAsync(new FunctionActivityContext(nameof(LoadWorkflowOptionsActivity), function), applicationId);
+    public static Task<WorkflowOptions> LoadWorkflowOptions([ActivityTrigger] string applicationId, FunctionContext function) =>
+        function.RunActivityAsync<LoadWorkflowOptionsActivity, string, WorkflowOptions>(applicationId);
 
     [Function(nameof(RecordStatusActivity))]
-    public Task<ApplicationStatus> RecordStatus([ActivityTrigger] StatusChange change, FunctionContext function) =>
-        recordStatus.RunAsync(new FunctionActivityContext(nameof(RecordStatusActivity), function), change);
+    public static Task<ApplicationStatus> RecordStatus([ActivityTrigger] StatusChange change, FunctionContext function) =>
+        function.RunActivityAsync<RecordStatusActivity, StatusChange, ApplicationStatus>(change);
 
     [Function(nameof(SendEmailActivity))]
-    public Task<bool> SendEmail([ActivityTrigger] EmailRequest email, FunctionContext function) =>
-        sendEmail.RunAsync(new FunctionActivityContext(nameof(SendEmailActivity), function), email);
+    public static Task<bool> SendEmail([ActivityTrigger] EmailRequest email, FunctionContext function) =>
+        function.RunActivityAsync<SendEmailActivity, EmailRequest, bool>(email);
 
     [Function(nameof(ScreenApplicationActivity))]
-    public Task<ScreeningResult> ScreenApplication([ActivityTrigger] string applicationId, FunctionContext function) =>
-        screenApplication.RunAsync(new FunctionActivityContext(nameof(ScreenApplicationActivity), function), applicationId);
+    public static Task<ScreeningResult> ScreenApplication([ActivityTrigger] string applicationId, FunctionContext function) =>
+        function.RunActivityAsync<ScreenApplicationActivity, string, ScreeningResult>(applicationId);
 
     [Function(nameof(DiagnoseApplicationActivity))]
-    public Task<int> DiagnoseApplication([ActivityTrigger] DiagnoseRequest request, FunctionContext function) =>
-        diagnoseApplication.RunAsync(new FunctionActivityContext(nameof(DiagnoseApplicationActivity), function), request);
+    public static Task<int> DiagnoseApplication([ActivityTrigger] DiagnoseRequest request, FunctionContext function) =>
+        function.RunActivityAsync<DiagnoseApplicationActivity, DiagnoseRequest, int>(request);
 
     [Function(nameof(AssignReviewerActivity))]
-    public Task<string?> AssignReviewer([ActivityTrigger] ReviewerWanted wanted, FunctionContext function) =>
-        assignReviewer.RunAsync(new FunctionActivityContext(nameof(AssignReviewerActivity), function), wanted);
+    public static Task<string?> AssignReviewer([ActivityTrigger] ReviewerWanted wanted, FunctionContext function) =>
+        function.RunActivityAsync<AssignReviewerActivity, ReviewerWanted, string?>(wanted);
 
     [Function(nameof(SendReviewLinkActivity))]
-    public Task<bool> SendReviewLink([ActivityTrigger] ReviewLinkWanted wanted, FunctionContext function) =>
-        sendReviewLink.RunAsync(new FunctionActivityContext(nameof(SendReviewLinkActivity), function), wanted);
+    public static Task<bool> SendReviewLink([ActivityTrigger] ReviewLinkWanted wanted, FunctionContext function) =>
+        function.RunActivityAsync<SendReviewLinkActivity, ReviewLinkWanted, bool>(wanted);
 
     [Function(nameof(CloseReviewActivity))]
-    public Task<int> CloseReview([ActivityTrigger] ReviewClosing closing, FunctionContext function) =>
-        closeReview.RunAsync(new FunctionActivityContext(nameof(CloseReviewActivity), function), closing);
+    public static Task<int> CloseReview([ActivityTrigger] ReviewClosing closing, FunctionContext function) =>
+        function.RunActivityAsync<CloseReviewActivity, ReviewClosing, int>(closing);
 
     [Function(nameof(LoadPlanActivity))]
-    public Task<IReadOnlyList<string>> LoadPlan([ActivityTrigger] string applicationId, FunctionContext function) =>
-        loadPlan.RunAsync(new FunctionActivityContext(nameof(LoadPlanActivity), function), applicationId);
+    public static Task<IReadOnlyList<string>> LoadPlan([ActivityTrigger] string applicationId, FunctionContext function) =>
+        function.RunActivityAsync<LoadPlanActivity, string, IReadOnlyList<string>>(applicationId);
 
     [Function(nameof(OfferTaskActivity))]
-    public Task<string?> OfferTask([ActivityTrigger] OfferWanted wanted, FunctionContext function) =>
-        offerTask.RunAsync(new FunctionActivityContext(nameof(OfferTaskActivity), function), wanted);
+    public static Task<string?> OfferTask([ActivityTrigger] OfferWanted wanted, FunctionContext function) =>
+        function.RunActivityAsync<OfferTaskActivity, OfferWanted, string?>(wanted);
 
     [Function(nameof(AnswerOfferActivity))]
-    public Task<bool> AnswerOffer([ActivityTrigger] OfferOutcome outcome, FunctionContext function) =>
-        answerOffer.RunAsync(new FunctionActivityContext(nameof(AnswerOfferActivity), function), outcome);
+    public static Task<bool> AnswerOffer([ActivityTrigger] OfferOutcome outcome, FunctionContext function) =>
+        function.RunActivityAsync<AnswerOfferActivity, OfferOutcome, bool>(outcome);
 
     [Function(nameof(SendEngagementLinkActivity))]
-    public Task<bool> SendEngagementLink([ActivityTrigger] EngagementLinkWanted wanted, FunctionContext function) =>
-        sendEngagementLink.RunAsync(new FunctionActivityContext(nameof(SendEngagementLinkActivity), function), wanted);
+    public static Task<bool> SendEngagementLink([ActivityTrigger] EngagementLinkWanted wanted, FunctionContext function) =>
+        function.RunActivityAsync<SendEngagementLinkActivity, EngagementLinkWanted, bool>(wanted);
 
     [Function(nameof(RecordTaskActivity))]
-    public Task<IReadOnlyList<string>> RecordTask([ActivityTrigger] TaskEvent taskEvent, FunctionContext function) =>
-        recordTask.RunAsync(new FunctionActivityContext(nameof(RecordTaskActivity), function), taskEvent);
+    public static Task<IReadOnlyList<string>> RecordTask([ActivityTrigger] TaskEvent taskEvent, FunctionContext function) =>
+        function.RunActivityAsync<RecordTaskActivity, TaskEvent, IReadOnlyList<string>>(taskEvent);
 
     [Function(nameof(SendFeedbackLinkActivity))]
-    public Task<bool> SendFeedbackLink([ActivityTrigger] FeedbackLinkWanted wanted, FunctionContext function) =>
-        sendFeedbackLink.RunAsync(new FunctionActivityContext(nameof(SendFeedbackLinkActivity), function), wanted);
+    public static Task<bool> SendFeedbackLink([ActivityTrigger] FeedbackLinkWanted wanted, FunctionContext function) =>
+        function.RunActivityAsync<SendFeedbackLinkActivity, FeedbackLinkWanted, bool>(wanted);
 
     [Function(nameof(FinishApplicationActivity))]
-    public Task<IReadOnlyList<string>> FinishApplication([ActivityTrigger] string applicationId, FunctionContext function) =>
-        finishApplication.RunAsync(new FunctionActivityContext(nameof(FinishApplicationActivity), function), applicationId);
+    public static Task<IReadOnlyList<string>> FinishApplication([ActivityTrigger] string applicationId, FunctionContext function) =>
+        function.RunActivityAsync<FinishApplicationActivity, string, IReadOnlyList<string>>(applicationId);
 }

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Serverless.Workflow.Matching;
+using Serverless.Workflow.Orchestration;
 
 namespace Serverless.Workflow.Completion;
 
@@ -20,4 +21,11 @@ public sealed class FinishApplicationActivity(ApplicationRelease release, Assign
                 .Select(a => $"{a.TaskId} {a.SupportType}: {a.ExpertName}. {a.ReportSummary}"),
         ];
     }
+}
+
+/// <summary>How the orchestrator runs <see cref="FinishApplicationActivity"/>: its name, input and result in one place, with the instance's retries.</summary>
+internal static class FinishApplicationCall
+{
+    public static Task<IReadOnlyList<string>> FinishApplicationAsync(this StatusSteps steps) =>
+        steps.CallAsync<IReadOnlyList<string>>(nameof(FinishApplicationActivity), steps.ApplicationId);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Email;
 using Serverless.Workflow.Links;
+using Serverless.Workflow.Orchestration;
 
 namespace Serverless.Workflow.Completion;
 
@@ -29,4 +30,11 @@ public sealed class SendFeedbackLinkActivity(ApplicationStore applications, Link
             return EmailTemplates.Render(EmailKind.FeedbackRequest, application, [options.Value.Link($"/api/links/{token}")], options.Value);
         }, CancellationToken.None);
     }
+}
+
+/// <summary>How the orchestrator runs <see cref="SendFeedbackLinkActivity"/>: its name, input and result in one place, with the instance's retries.</summary>
+internal static class SendFeedbackLinkCall
+{
+    public static Task<bool> SendFeedbackLinkAsync(this StatusSteps steps, FeedbackLinkWanted wanted) =>
+        steps.CallAsync<bool>(nameof(SendFeedbackLinkActivity), wanted);
 }

@@ -3,6 +3,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Http;
+using Serverless.Workflow.Orchestration;
 using Serverless.Workflow.Storage;
 
 namespace Serverless.Workflow.Diagnosis;
@@ -33,4 +34,11 @@ public sealed class DiagnoseApplicationActivity(
         await applications.SaveDiagnosisAsync(application, report, CancellationToken.None);
         return result.TotalScore;
     }
+}
+
+/// <summary>How the orchestrator runs <see cref="DiagnoseApplicationActivity"/>: its name, input and result in one place, with the instance's retries.</summary>
+internal static class DiagnoseApplicationCall
+{
+    public static Task<int> DiagnoseAsync(this StatusSteps steps, DiagnoseRequest request) =>
+        steps.CallAsync<int>(nameof(DiagnoseApplicationActivity), request);
 }

@@ -42,3 +42,10 @@ public sealed class RecordTaskActivity(ApplicationStore applications, Assignment
         return [assignment.TaskId, assignment.SupportType, assignment.ExpertName];
     }
 }
+
+/// <summary>How the orchestrator runs <see cref="RecordTaskActivity"/>: its name, input and result in one place, with the instance's retries.</summary>
+internal static class RecordTaskCall
+{
+    public static Task<IReadOnlyList<string>> RecordTaskAsync(this StatusSteps steps, TaskEvent taskEvent) =>
+        steps.CallAsync<IReadOnlyList<string>>(nameof(RecordTaskActivity), taskEvent);
+}

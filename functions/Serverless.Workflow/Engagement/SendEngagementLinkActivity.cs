@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Matching;
+using Serverless.Workflow.Orchestration;
 
 namespace Serverless.Workflow.Engagement;
 
@@ -22,4 +23,11 @@ public sealed class SendEngagementLinkActivity(ApplicationStore applications, En
         var kind = input.Reminder ? ExpertMailKind.EngagementReminder : ExpertMailKind.Engagement;
         return await links.SendAsync(application, input.TaskId, kind, input.Due, $"{kind}-{input.TaskId}", CancellationToken.None);
     }
+}
+
+/// <summary>How the orchestrator runs <see cref="SendEngagementLinkActivity"/>: its name, input and result in one place, with the instance's retries.</summary>
+internal static class SendEngagementLinkCall
+{
+    public static Task<bool> SendEngagementLinkAsync(this StatusSteps steps, EngagementLinkWanted wanted) =>
+        steps.CallAsync<bool>(nameof(SendEngagementLinkActivity), wanted);
 }

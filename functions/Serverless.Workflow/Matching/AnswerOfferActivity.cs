@@ -53,3 +53,10 @@ public sealed class AnswerOfferActivity(
         return true;
     }
 }
+
+/// <summary>How the orchestrator runs <see cref="AnswerOfferActivity"/>: its name, input and result in one place, with the instance's retries.</summary>
+internal static class AnswerOfferCall
+{
+    public static Task<bool> AnswerOfferAsync(this StatusSteps steps, OfferOutcome outcome) =>
+        steps.CallAsync<bool>(nameof(AnswerOfferActivity), outcome);
+}

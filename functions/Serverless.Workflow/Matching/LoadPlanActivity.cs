@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Serverless.Workflow.Applications;
+using Serverless.Workflow.Orchestration;
 
 namespace Serverless.Workflow.Matching;
 
@@ -11,4 +12,11 @@ public sealed class LoadPlanActivity(ApplicationStore applications) : TaskActivi
         var application = await applications.GetAsync(input, CancellationToken.None);
         return [.. ApplicationPlan.Tasks(application).Select(t => t.TaskId)];
     }
+}
+
+/// <summary>How the orchestrator runs <see cref="LoadPlanActivity"/>: its name, input and result in one place, with the instance's retries.</summary>
+internal static class LoadPlanCall
+{
+    public static Task<IReadOnlyList<string>> LoadPlanAsync(this StatusSteps steps) =>
+        steps.CallAsync<IReadOnlyList<string>>(nameof(LoadPlanActivity), steps.ApplicationId);
 }

@@ -4,6 +4,7 @@ using Serverless.Workflow.Applications;
 using Serverless.Workflow.Email;
 using Serverless.Workflow.Experts;
 using Serverless.Workflow.Links;
+using Serverless.Workflow.Orchestration;
 
 namespace Serverless.Workflow.Matching;
 
@@ -71,4 +72,11 @@ public sealed class OfferTaskActivity(
             others);
         return ranked.Count > 0 ? ranked[0] : null;
     }
+}
+
+/// <summary>How the orchestrator runs <see cref="OfferTaskActivity"/>: its name, input and result in one place, with the instance's retries.</summary>
+internal static class OfferTaskCall
+{
+    public static Task<string?> OfferTaskAsync(this StatusSteps steps, OfferWanted wanted) =>
+        steps.CallAsync<string?>(nameof(OfferTaskActivity), wanted);
 }

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Documents;
 using Serverless.Workflow.Email;
+using Serverless.Workflow.Screening;
 
 namespace Serverless.Workflow.Orchestration;
 
@@ -27,10 +28,7 @@ internal static class DocumentsStep
         var upload = context.WaitForExternalEvent<DocumentsUpdated>(WorkflowEvents.DocumentsUpdated);
         while (context.CurrentUtcDateTime < deadline)
         {
-            using var wakeUp = new CancellationTokenSource();
-            var timer = context.CreateTimer(reminded ? deadline : reminderAt, wakeUp.Token);
-            var uploaded = await Task.WhenAny(upload, timer) == upload;
-            wakeUp.Cancel();
+            var uploaded = await context.ArrivesByAsync(upload, reminded ? deadline : reminderAt);
             missing = (await steps.ScreenAsync()).Missing;
             if (missing.Count == 0)
             {

@@ -16,49 +16,31 @@ internal static class EngagementStep
     {
         var start = context.CurrentUtcDateTime;
         var due = start + workflow.EngagementDeadline;
-        await SendLinkAsync(context, steps, taskId, reminder: false, due);
+        await SendLinkAsync(steps, taskId, reminder: false, due);
 
         var report = context.WaitForExternalEvent<ReportSubmitted>(WorkflowEvents.ReportSubmitted(taskId));
         var reminderAt = start + workflow.EngagementReminderAfter;
         if (reminderAt < due && !await ArrivesBeforeAsync(context, report, reminderAt))
         {
-            await SendLinkAsync(context, steps, taskId, reminder: true, due);
+            await SendLinkAsync(steps, taskId, reminder: true, due);
         }
 
         if (!await ArrivesBeforeAsync(context, report, due))
         {
-            var task = await RecordAsync(context, steps, taskId, null);
+            var task = await RecordAsync(steps, taskId, null);
             await steps.MailAsync(EmailKind.EngagementOverdue, $"overdue-{taskId}", task);
         }
 
-        await RecordAsync(context, steps, taskId, await report);
+        await RecordAsync(steps, taskId, await report);
     }
 
-    /// <summary>True when the report is in by <paramref name="time"/> (it may have come before).</summary>
-    static async Task<bool> ArrivesBeforeAsync(TaskOrchestrationContext context, Task<ReportSubmitted> report, DateTime time)
-    {
-        if (report.IsCompleted)
-        {
-            return true;
-        }
+    /// <summary>True when the report is in by <paramref name="time"/>: it may have come before, and then no timer is set.</summary>
+    static async Task<bool> ArrivesBeforeAsync(TaskOrchestrationContext context, Task<ReportSubmitted> report, DateTime time) =>
+        report.IsCompleted || await context.ArrivesByAsync(report, time);
 
-        using var wakeUp = new CancellationTokenSource();
-        var timer = context.CreateTimer(time, wakeUp.Token);
-        var arrived = await Task.WhenAny(report, timer) == report;
-        if (arrived)
-        {
-            wakeUp.Cancel();
-        }
+    static Task<bool> SendLinkAsync(StatusSteps steps, string taskId, bool reminder, DateTime due) =>
+        steps.SendEngagementLinkAsync(new EngagementLinkWanted(steps.ApplicationId, taskId, reminder, new DateTimeOffset(due, TimeSpan.Zero)));
 
-        return arrived;
-    }
-
-    static Task<bool> SendLinkAsync(TaskOrchestrationContext context, StatusSteps steps, string taskId, bool reminder, DateTime due) =>
-        context.CallActivityAsync<bool>(
-            nameof(SendEngagementLinkActivity), new EngagementLinkWanted(steps.ApplicationId, taskId, reminder, new DateTimeOffset(due, TimeSpan.Zero)),
-            steps.Retry);
-
-    static Task<IReadOnlyList<string>> RecordAsync(TaskOrchestrationContext context, StatusSteps steps, string taskId, ReportSubmitted? report) =>
-        context.CallActivityAsync<IReadOnlyList<string>>(
-            nameof(RecordTaskActivity), new TaskEvent(steps.ApplicationId, taskId, report, steps.Now), steps.Retry);
+    static Task<IReadOnlyList<string>> RecordAsync(StatusSteps steps, string taskId, ReportSubmitted? report) =>
+        steps.RecordTaskAsync(new TaskEvent(steps.ApplicationId, taskId, report, steps.Now));
 }

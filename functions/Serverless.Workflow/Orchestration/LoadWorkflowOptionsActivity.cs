@@ -11,3 +11,10 @@ public sealed class LoadWorkflowOptionsActivity(IOptions<WorkflowOptions> option
 {
     public override Task<WorkflowOptions> RunAsync(TaskActivityContext context, string input) => Task.FromResult(options.Value);
 }
+
+/// <summary>How the orchestrator runs <see cref="LoadWorkflowOptionsActivity"/>: its name, input and result in one place, with the instance's retries.</summary>
+internal static class LoadWorkflowOptionsCall
+{
+    public static Task<WorkflowOptions> LoadWorkflowOptionsAsync(this StatusSteps steps) =>
+        steps.CallAsync<WorkflowOptions>(nameof(LoadWorkflowOptionsActivity), steps.ApplicationId);
+}

@@ -26,9 +26,7 @@ internal static class MatchingStep
     public static async Task<Offer> OfferAsync(TaskOrchestrationContext context, StatusSteps steps, WorkflowOptions workflow, string taskId, int number)
     {
         var expiresAt = context.CurrentUtcDateTime + workflow.OfferDeadline;
-        var expert = await context.CallActivityAsync<string?>(
-            nameof(OfferTaskActivity), new OfferWanted(steps.ApplicationId, taskId, number, new DateTimeOffset(expiresAt, TimeSpan.Zero)),
-            steps.Retry);
+        var expert = await steps.OfferTaskAsync(new OfferWanted(steps.ApplicationId, taskId, number, new DateTimeOffset(expiresAt, TimeSpan.Zero)));
         return new Offer(taskId, number, expert, expiresAt);
     }
 
@@ -39,21 +37,12 @@ internal static class MatchingStep
         var taskId = first.TaskId;
         for (var offer = first; offer.ExpertId is { } expert;)
         {
-            using var lapse = new CancellationTokenSource();
             var answered = context.WaitForExternalEvent<OfferAnswered>(WorkflowEvents.OfferAnswered(taskId, offer.Number));
-            var timer = context.CreateTimer(offer.ExpiresAt, lapse.Token);
-            OfferAnswered answer;
-            if (await Task.WhenAny(answered, timer) == answered)
-            {
-                lapse.Cancel();
-                answer = answered.Result;
-            }
-            else
-            {
-                answer = new OfferAnswered(OfferResult.Lapsed, expert, null, steps.Now);
-            }
+            var answer = await context.ArrivesByAsync(answered, offer.ExpiresAt)
+                ? answered.Result
+                : new OfferAnswered(OfferResult.Lapsed, expert, null, steps.Now);
 
-            await RecordAsync(context, steps, taskId, offer.Number, answer);
+            await RecordAsync(steps, taskId, offer.Number, answer);
             if (answer.Result == OfferResult.Accepted)
             {
                 return;
@@ -74,10 +63,9 @@ internal static class MatchingStep
 
         await steps.MailAsync(EmailKind.Unmatched, $"unmatched-{taskId}", [taskId]);
         var assigned = await context.WaitForExternalEvent<ExpertAssigned>(WorkflowEvents.ExpertAssigned(taskId));
-        await RecordAsync(context, steps, taskId, 0, new OfferAnswered(OfferResult.Accepted, assigned.ExpertId, "assigned by an admin", assigned.At));
+        await RecordAsync(steps, taskId, 0, new OfferAnswered(OfferResult.Accepted, assigned.ExpertId, "assigned by an admin", assigned.At));
     }
 
-    static async Task RecordAsync(TaskOrchestrationContext context, StatusSteps steps, string taskId, int offer, OfferAnswered answer) =>
-        await context.CallActivityAsync<bool>(
-            nameof(AnswerOfferActivity), new OfferOutcome(steps.ApplicationId, taskId, offer, answer), steps.Retry);
+    static async Task RecordAsync(StatusSteps steps, string taskId, int offer, OfferAnswered answer) =>
+        await steps.AnswerOfferAsync(new OfferOutcome(steps.ApplicationId, taskId, offer, answer));
 }

@@ -15,3 +15,10 @@ public sealed class RecordStatusActivity(ApplicationStore applications, ILogger<
         return input.Status;
     }
 }
+
+/// <summary>How the orchestrator runs <see cref="RecordStatusActivity"/>: its name, input and result in one place, with the instance's retries.</summary>
+internal static class RecordStatusCall
+{
+    public static Task<ApplicationStatus> RecordStatusAsync(this StatusSteps steps, StatusChange change, TaskOptions? retry = null) =>
+        steps.CallAsync<ApplicationStatus>(nameof(RecordStatusActivity), change, retry);
+}

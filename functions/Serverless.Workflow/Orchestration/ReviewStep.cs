@@ -17,7 +17,7 @@ internal static class ReviewStep
     {
         var start = context.CurrentUtcDateTime;
         var deadline = start + workflow.ReviewDeadline;
-        var round = new ReviewRound(context, steps, new DateTimeOffset(deadline, TimeSpan.Zero));
+        var round = new ReviewRound(steps, new DateTimeOffset(deadline, TimeSpan.Zero));
 
         var reviewer = await round.MailReviewerAsync(null, ReviewMailKind.Request, "request");
         await steps.RecordAsync(ApplicationStatus.AwaitingReview, pendingKind: reviewer is null ? PendingKinds.NoReviewer : PendingKinds.Review, dueAt: deadline);
@@ -44,21 +44,14 @@ internal static class ReviewStep
         while (context.CurrentUtcDateTime < deadline && !decision.IsCompleted)
         {
             var wakeAt = alarms.Count > 0 ? alarms.Peek().At : deadline;
-            using var wakeUp = new CancellationTokenSource();
-            var timer = context.CreateTimer(wakeAt, wakeUp.Token);
-            var first = await Task.WhenAny(decision, resend, timer);
-            if (first != timer)
-            {
-                wakeUp.Cancel();
-            }
-
+            var first = await context.FirstOrTimeoutAsync(wakeAt, decision, resend);
             if (first == resend)
             {
                 resends++;
                 resend = context.WaitForExternalEvent<ResendRequested>(WorkflowEvents.ResendRequested(steps.Round));
                 await MailAgainAsync(ReviewMailKind.Resend, $"resend-{resends}");
             }
-            else if (first == timer && alarms.Count > 0)
+            else if (first is null && alarms.Count > 0)
             {
                 var alarm = alarms.Dequeue();
                 if (alarm.Kind == ReviewMailKind.Reminder)
@@ -75,17 +68,16 @@ internal static class ReviewStep
 
         // A decision that came in while a mail was being sent, or with the deadline's timer, still counts.
         var outcome = decision.IsCompleted ? decision.Result : null;
-        await CloseAsync(context, steps, outcome);
+        await CloseAsync(steps, outcome);
         return outcome;
     }
 
     /// <summary>Ends the round: its links revoked, its reviews released, the decision in the audit trail.</summary>
-    static async Task CloseAsync(TaskOrchestrationContext context, StatusSteps steps, ReviewDecided? decision) =>
-        await context.CallActivityAsync<int>(
-            nameof(CloseReviewActivity), new ReviewClosing(steps.ApplicationId, steps.Round, decision, steps.Now), steps.Retry);
+    static async Task CloseAsync(StatusSteps steps, ReviewDecided? decision) =>
+        await steps.CloseReviewAsync(new ReviewClosing(steps.ApplicationId, steps.Round, decision, steps.Now));
 
     /// <summary>The activities of one round, with the round's intent keys (each mail once per round).</summary>
-    sealed class ReviewRound(TaskOrchestrationContext context, StatusSteps steps, DateTimeOffset deadline)
+    sealed class ReviewRound(StatusSteps steps, DateTimeOffset deadline)
     {
         /// <summary>
         /// Mails the round's reviewer a (new) link. The assignment is asked for each time: the same reviewer while they
@@ -115,13 +107,10 @@ internal static class ReviewStep
         }
 
         async Task<string?> AssignAsync(ReviewerRole role) =>
-            await context.CallActivityAsync<string?>(
-                nameof(AssignReviewerActivity), new ReviewerWanted(steps.ApplicationId, steps.Round, role), steps.Retry);
+            await steps.AssignReviewerAsync(new ReviewerWanted(steps.ApplicationId, steps.Round, role));
 
         async Task SendAsync(string reviewerId, ReviewMailKind kind, string occasion) =>
-            await context.CallActivityAsync<bool>(
-                nameof(SendReviewLinkActivity),
-                new ReviewLinkWanted(steps.ApplicationId, steps.Round, reviewerId, kind, deadline, $"review-{steps.Round}-{occasion}"),
-                steps.Retry);
+            await steps.SendReviewLinkAsync(
+                new ReviewLinkWanted(steps.ApplicationId, steps.Round, reviewerId, kind, deadline, $"review-{steps.Round}-{occasion}"));
     }
 }

@@ -40,3 +40,10 @@ public sealed class SendEmailActivity(ApplicationStore applications, EmailOutbox
         or (ApplicationStatus.Rejected, EmailKind.Rejected) or (ApplicationStatus.Completed, EmailKind.Completion)
         or (ApplicationStatus.Failed, EmailKind.Failure) or (ApplicationStatus.Failed, EmailKind.StepFailed);
 }
+
+/// <summary>How the orchestrator runs <see cref="SendEmailActivity"/>: its name, input and result in one place, with the instance's retries.</summary>
+internal static class SendEmailCall
+{
+    public static Task<bool> SendEmailAsync(this StatusSteps steps, EmailRequest email, TaskOptions? retry = null) =>
+        steps.CallAsync<bool>(nameof(SendEmailActivity), email, retry);
+}

@@ -1,13 +1,12 @@
 using Microsoft.DurableTask;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Email;
-using Serverless.Workflow.Screening;
 
 namespace Serverless.Workflow.Orchestration;
 
 /// <summary>
 /// The orchestrator's vocabulary for one application: record a status (projection by activity, then the custom
-/// status), send a mail, screen. Deterministic: times come from the orchestration context.
+/// status), send a mail, run an activity. Deterministic: times come from the orchestration context.
 /// </summary>
 internal sealed class StatusSteps(TaskOrchestrationContext context, string applicationId)
 {
@@ -53,17 +52,14 @@ internal sealed class StatusSteps(TaskOrchestrationContext context, string appli
     {
         var (status, waiting) = (Current, pending);
         var failed = ++failures;
-        await context.CallActivityAsync(
-            nameof(RecordStatusActivity), new StatusChange(applicationId, ApplicationStatus.Failed, Round, Now, "a step failed after its retries"), FirstVersionRetry);
+        await this.RecordStatusAsync(new StatusChange(applicationId, ApplicationStatus.Failed, Round, Now, "a step failed after its retries"), FirstVersionRetry);
         SetPending(ApplicationStatus.Failed, PendingKinds.Retry, null);
-        await context.CallActivityAsync<bool>(
-            nameof(SendEmailActivity),
+        await this.SendEmailAsync(
             new EmailRequest(applicationId, EmailKind.StepFailed, $"step-failed-{failed}", [status.ToString(), $"{failure.ErrorType}: {failure.ErrorMessage}"]),
             FirstVersionRetry);
 
         await context.WaitForExternalEvent<RetryRequested>(WorkflowEvents.RetryRequested);
-        await context.CallActivityAsync(
-            nameof(RecordStatusActivity), new StatusChange(applicationId, status, Round, Now, "retried by an admin", waiting?.DueAt, Reopens: true), FirstVersionRetry);
+        await this.RecordStatusAsync(new StatusChange(applicationId, status, Round, Now, "retried by an admin", waiting?.DueAt, Reopens: true), FirstVersionRetry);
         context.SetCustomStatus(new WorkflowStatus(status, status.Stage(), Round, waiting));
         pending = waiting;
     }
@@ -81,10 +77,7 @@ internal sealed class StatusSteps(TaskOrchestrationContext context, string appli
     {
         var now = Now;
         Current = status; // before the await, so side-by-side branches of this replay see it at once
-        await context.CallActivityAsync(
-            nameof(RecordStatusActivity),
-            new StatusChange(applicationId, status, Round, now, note, dueAt is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null),
-            Retry);
+        await this.RecordStatusAsync(new StatusChange(applicationId, status, Round, now, note, dueAt is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null));
 
         SetPending(status, pendingKind, dueAt);
         return status;
@@ -99,9 +92,12 @@ internal sealed class StatusSteps(TaskOrchestrationContext context, string appli
 
     /// <summary>Sends one mail about the application (to the firm, or to the staff) through the Outbox; <paramref name="key"/> makes it once per application.</summary>
     public Task MailAsync(EmailKind kind, string key, IReadOnlyList<string>? details = null) =>
-        context.CallActivityAsync<bool>(
-            nameof(SendEmailActivity), new EmailRequest(applicationId, kind, key, details), Retry);
+        this.SendEmailAsync(new EmailRequest(applicationId, kind, key, details));
 
-    public Task<ScreeningResult> ScreenAsync() =>
-        context.CallActivityAsync<ScreeningResult>(nameof(ScreenApplicationActivity), applicationId, Retry);
+    /// <summary>
+    /// Runs an activity with the instance's retries (or <paramref name="retry"/>); call it through the typed helper
+    /// beside each activity, which names the activity and its types once.
+    /// </summary>
+    public Task<TResult> CallAsync<TResult>(string activity, object input, TaskOptions? retry = null) =>
+        context.CallActivityAsync<TResult>(activity, input, retry ?? Retry);
 }

@@ -54,7 +54,7 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
 
     static async Task<ApplicationStatus> RunStepsAsync(TaskOrchestrationContext context, StatusSteps steps, string id, int version)
     {
-        var workflow = await context.CallActivityAsync<WorkflowOptions>(nameof(LoadWorkflowOptionsActivity), id, steps.Retry);
+        var workflow = await steps.LoadWorkflowOptionsAsync();
         if (version >= 2)
         {
             steps.Retry = steps.RetryUntilAnAdminDecides(workflow);
@@ -78,8 +78,7 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
         // 2-4. Diagnosis, support plan and review, again for each round of changes the reviewer asks for.
         for (steps.Round = 0; ; steps.Round++)
         {
-            await context.CallActivityAsync<int>(
-                nameof(DiagnoseApplicationActivity), new DiagnoseRequest(id, steps.Now), steps.Retry);
+            await steps.DiagnoseAsync(new DiagnoseRequest(id, steps.Now));
             await steps.RecordAsync(ApplicationStatus.Diagnosed);
 
             var decision = await ReviewStep.AwaitDecisionAsync(context, steps, workflow);
@@ -115,7 +114,7 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
     /// </summary>
     static async Task<ApplicationStatus> DeliverSupportAsync(TaskOrchestrationContext context, StatusSteps steps, WorkflowOptions workflow)
     {
-        var tasks = await context.CallActivityAsync<IReadOnlyList<string>>(nameof(LoadPlanActivity), steps.ApplicationId, steps.Retry);
+        var tasks = await steps.LoadPlanAsync();
         await steps.RecordAsync(ApplicationStatus.Matching, pendingKind: PendingKinds.Matching);
         var firstOffers = new List<MatchingStep.Offer>();
         foreach (var task in tasks)
@@ -130,18 +129,10 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
 
         var feedbackDue = context.CurrentUtcDateTime + workflow.FeedbackDeadline;
         await steps.RecordAsync(ApplicationStatus.AwaitingFeedback, pendingKind: PendingKinds.Feedback, dueAt: feedbackDue);
-        await context.CallActivityAsync<bool>(
-            nameof(SendFeedbackLinkActivity), new FeedbackLinkWanted(steps.ApplicationId, new DateTimeOffset(feedbackDue, TimeSpan.Zero)), steps.Retry);
-        using (var wakeUp = new CancellationTokenSource())
-        {
-            var feedback = context.WaitForExternalEvent<FeedbackGiven>(WorkflowEvents.FeedbackGiven);
-            if (await Task.WhenAny(feedback, context.CreateTimer(feedbackDue, wakeUp.Token)) == feedback)
-            {
-                wakeUp.Cancel();
-            }
-        }
+        await steps.SendFeedbackLinkAsync(new FeedbackLinkWanted(steps.ApplicationId, new DateTimeOffset(feedbackDue, TimeSpan.Zero)));
+        await context.ArrivesByAsync(context.WaitForExternalEvent<FeedbackGiven>(WorkflowEvents.FeedbackGiven), feedbackDue);
 
-        var support = await context.CallActivityAsync<IReadOnlyList<string>>(nameof(FinishApplicationActivity), steps.ApplicationId, steps.Retry);
+        var support = await steps.FinishApplicationAsync();
         await steps.RecordAsync(ApplicationStatus.Completed);
         await steps.MailAsync(EmailKind.Completion, "completion", support);
         return ApplicationStatus.Completed;
@@ -169,16 +160,7 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
         await steps.RecordAsync(ApplicationStatus.ChangesRequested, note: comment, pendingKind: PendingKinds.Changes, dueAt: deadline);
         await steps.MailAsync(EmailKind.ChangesRequested, $"changes-{steps.Round}", [comment]);
 
-        using var wakeUp = new CancellationTokenSource();
-        var updated = context.WaitForExternalEvent<ApplicationUpdated>(WorkflowEvents.ApplicationUpdated(steps.Round));
-        var timer = context.CreateTimer(deadline, wakeUp.Token);
-        if (await Task.WhenAny(updated, timer) == timer)
-        {
-            return false;
-        }
-
-        wakeUp.Cancel();
-        return true;
+        return await context.ArrivesByAsync(context.WaitForExternalEvent<ApplicationUpdated>(WorkflowEvents.ApplicationUpdated(steps.Round)), deadline);
     }
 
     /// <summary>
@@ -189,7 +171,7 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
     {
         try
         {
-            await context.CallActivityAsync<IReadOnlyList<string>>(nameof(FinishApplicationActivity), steps.ApplicationId, steps.Retry);
+            await steps.FinishApplicationAsync();
         }
         catch (TaskFailedException)
         {

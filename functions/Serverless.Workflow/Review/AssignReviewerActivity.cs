@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Links;
+using Serverless.Workflow.Orchestration;
 
 namespace Serverless.Workflow.Review;
 
@@ -44,4 +45,11 @@ public sealed class AssignReviewerActivity(ApplicationStore applications, Review
 
         return assignment.Reviewer?.RowKey;
     }
+}
+
+/// <summary>How the orchestrator runs <see cref="AssignReviewerActivity"/>: its name, input and result in one place, with the instance's retries.</summary>
+internal static class AssignReviewerCall
+{
+    public static Task<string?> AssignReviewerAsync(this StatusSteps steps, ReviewerWanted wanted) =>
+        steps.CallAsync<string?>(nameof(AssignReviewerActivity), wanted);
 }

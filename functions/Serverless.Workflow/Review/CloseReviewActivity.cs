@@ -33,3 +33,10 @@ public sealed class CloseReviewActivity(ApplicationStore applications, LinkStore
         return released.Count;
     }
 }
+
+/// <summary>How the orchestrator runs <see cref="CloseReviewActivity"/>: its name, input and result in one place, with the instance's retries.</summary>
+internal static class CloseReviewCall
+{
+    public static Task<int> CloseReviewAsync(this StatusSteps steps, ReviewClosing closing) =>
+        steps.CallAsync<int>(nameof(CloseReviewActivity), closing);
+}

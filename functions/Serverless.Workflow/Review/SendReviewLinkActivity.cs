@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Email;
 using Serverless.Workflow.Links;
+using Serverless.Workflow.Orchestration;
 
 namespace Serverless.Workflow.Review;
 
@@ -37,4 +38,11 @@ public sealed class SendReviewLinkActivity(
             return ReviewMail.Render(input.Kind, application, reviewer, options.Value.Link($"/api/links/{token}"), input.ExpiresAt);
         }, CancellationToken.None);
     }
+}
+
+/// <summary>How the orchestrator runs <see cref="SendReviewLinkActivity"/>: its name, input and result in one place, with the instance's retries.</summary>
+internal static class SendReviewLinkCall
+{
+    public static Task<bool> SendReviewLinkAsync(this StatusSteps steps, ReviewLinkWanted wanted) =>
+        steps.CallAsync<bool>(nameof(SendReviewLinkActivity), wanted);
 }

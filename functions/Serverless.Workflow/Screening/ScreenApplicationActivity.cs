@@ -5,6 +5,7 @@ using Serverless.Workflow.Applications;
 using Serverless.Workflow.Diagnosis;
 using Serverless.Workflow.Documents;
 using Serverless.Workflow.Http;
+using Serverless.Workflow.Orchestration;
 
 namespace Serverless.Workflow.Screening;
 
@@ -42,4 +43,11 @@ public sealed class ScreenApplicationActivity(ApplicationStore applications, Doc
         return new ScreeningResult(
             reasons.Count == 0, reasons, [.. DocumentRules.Required.Where(kind => !uploaded.Contains(kind.ToString()))]);
     }
+}
+
+/// <summary>How the orchestrator runs <see cref="ScreenApplicationActivity"/>: its name, input and result in one place, with the instance's retries.</summary>
+internal static class ScreenApplicationCall
+{
+    public static Task<ScreeningResult> ScreenAsync(this StatusSteps steps) =>
+        steps.CallAsync<ScreeningResult>(nameof(ScreenApplicationActivity), steps.ApplicationId);
 }
