@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Serverless.Workflow.Admin;
 using Serverless.Workflow.Http;
 
 namespace Serverless.Functions.Http;

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Serverless.Workflow.Admin;
+using Serverless.Workflow.Applications;
 using Serverless.Workflow.Http;
 
 namespace Serverless.Functions.Http;

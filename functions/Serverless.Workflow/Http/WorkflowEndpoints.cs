@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
 using Serverless.Workflow.Admin.Dashboard;
+using Serverless.Workflow.Admin;
+using Serverless.Workflow.Applications;
 using Serverless.Workflow.Links;
 using Serverless.Workflow.Operations;
 

@@ -1,9 +1,9 @@
 using Microsoft.DurableTask;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Email;
-using Serverless.Workflow.Matching;
+using Serverless.Workflow.Orchestration;
 
-namespace Serverless.Workflow.Orchestration;
+namespace Serverless.Workflow.Matching;
 
 /// <summary>
 /// Finds an expert for one task (docs/workflow.md, step 5); the orchestrator runs one of these per task, side by side.

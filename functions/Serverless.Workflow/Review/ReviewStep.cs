@@ -1,9 +1,9 @@
 using Microsoft.DurableTask;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Email;
-using Serverless.Workflow.Review;
+using Serverless.Workflow.Orchestration;
 
-namespace Serverless.Workflow.Orchestration;
+namespace Serverless.Workflow.Review;
 
 /// <summary>
 /// One review round (docs/workflow.md, step 4): a reviewer and a link, a reminder with a new link, an Escalation

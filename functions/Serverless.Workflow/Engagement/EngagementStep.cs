@@ -1,9 +1,9 @@
 using Microsoft.DurableTask;
 using Serverless.Workflow.Email;
-using Serverless.Workflow.Engagement;
 using Serverless.Workflow.Matching;
+using Serverless.Workflow.Orchestration;
 
-namespace Serverless.Workflow.Orchestration;
+namespace Serverless.Workflow.Engagement;
 
 /// <summary>
 /// Waits for one task's report (docs/workflow.md, step 6): the expert's link, one reminder at

@@ -1,13 +1,13 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
-using Serverless.Workflow.Admin;
 using Serverless.Workflow.Applications;
+using Serverless.Workflow.Http;
 using Serverless.Workflow.Links;
 
-namespace Serverless.Workflow.Http;
+namespace Serverless.Workflow.Admin;
 
 /// <summary>The orchestration as the admin detail shows it.</summary>
 public sealed record OrchestrationView(string RuntimeStatus, string? CustomStatus, DateTimeOffset CreatedAt, DateTimeOffset LastUpdatedAt);

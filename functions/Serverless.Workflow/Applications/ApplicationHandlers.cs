@@ -2,14 +2,14 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
-using Serverless.Workflow.Applications;
 using Serverless.Workflow.Diagnosis;
 using Serverless.Workflow.Documents;
+using Serverless.Workflow.Http;
 using Serverless.Workflow.Links;
 using Serverless.Workflow.Matching;
 using Serverless.Workflow.Orchestration;
 
-namespace Serverless.Workflow.Http;
+namespace Serverless.Workflow.Applications;
 
 /// <summary>The firm's routes (docs/api.md, Firms), shared by both hosts.</summary>
 public sealed class ApplicationHandlers(

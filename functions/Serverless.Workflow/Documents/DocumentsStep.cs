@@ -1,10 +1,10 @@
 using Microsoft.DurableTask;
 using Serverless.Workflow.Applications;
-using Serverless.Workflow.Documents;
 using Serverless.Workflow.Email;
+using Serverless.Workflow.Orchestration;
 using Serverless.Workflow.Screening;
 
-namespace Serverless.Workflow.Orchestration;
+namespace Serverless.Workflow.Documents;
 
 /// <summary>
 /// Waits for the required documents (docs/workflow.md, step 1): one mail listing what is missing, a screening after each

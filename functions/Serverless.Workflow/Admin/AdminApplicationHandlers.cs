@@ -4,10 +4,11 @@ using Serverless.Workflow.Applications;
 using Serverless.Workflow.Completion;
 using Serverless.Workflow.Engagement;
 using Serverless.Workflow.Experts;
+using Serverless.Workflow.Http;
 using Serverless.Workflow.Matching;
 using Serverless.Workflow.Orchestration;
 
-namespace Serverless.Workflow.Http;
+namespace Serverless.Workflow.Admin;
 
 /// <summary>The admins' operations on one application (docs/api.md, Admin). The admin key is checked by the host.</summary>
 public sealed class AdminApplicationHandlers(

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Serverless.Workflow.Http;
+using Serverless.Workflow.Links;
+
+namespace Serverless.Workflow.Review;
+
+public static class ReviewRegistration
+{
+    /// <summary>The reviewer pool, the review rounds and the reviewers' links (step 4).</summary>
+    public static IServiceCollection AddReview(this IServiceCollection services)
+    {
+        services.AddSingleton<ReviewerStore>();
+        services.AddSingleton<ReviewerHandlers>();
+        services.AddSingleton<ReviewAssignments>();
+        services.AddSingleton<ILinkPurpose, ReviewLinkPurpose>();
+        return services;
+    }
+}
