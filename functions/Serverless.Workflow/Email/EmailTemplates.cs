@@ -114,12 +114,26 @@ public static class EmailTemplates
             .Field("접수번호", application.ReceiptNumber)
             .Field("기업", $"{application.FirmName} ({application.BusinessRegistrationNumber})");
 
+    /// <summary>
+    /// How every staff mail that asks for action starts: <see cref="StaffIntro"/>, the facts that say which step or which
+    /// mail, then the link to the application, where the staff act.
+    /// </summary>
+    static MailBody StaffNotice(MailBody body, ApplicationEntity application, string what, string statusUrl, params (string Label, string Value)[] facts)
+    {
+        StaffIntro(body, application, what);
+        foreach (var (label, value) in facts)
+        {
+            body.Field(label, value);
+        }
+
+        return body.Link("신청", statusUrl);
+    }
+
     /// <summary>For the staff, in Korean: which application, which step.</summary>
     static string Failure(MailBody body, ApplicationEntity application, IReadOnlyList<string> failedSteps, string statusUrl)
     {
-        StaffIntro(body, application, "아래 신청의 처리 단계가 재시도 후에도 실패하여 신청이 오류(Failed) 상태로 종료되었습니다.")
-            .Field("실패한 단계", string.Join(", ", failedSteps))
-            .Link("신청", statusUrl)
+        StaffNotice(body, application, "아래 신청의 처리 단계가 재시도 후에도 실패하여 신청이 오류(Failed) 상태로 종료되었습니다.", statusUrl,
+                ("실패한 단계", string.Join(", ", failedSteps)))
             .Paragraph("관리 화면에서 원인을 확인해 주십시오.");
         return "처리 오류 발생";
     }
@@ -127,10 +141,8 @@ public static class EmailTemplates
     /// <summary>For the staff, in Korean: what failed, and that the application waits for them.</summary>
     static string StepFailed(MailBody body, ApplicationEntity application, IReadOnlyList<string> failure, string statusUrl)
     {
-        StaffIntro(body, application, "아래 신청의 처리 단계가 재시도 후에도 실패하여 신청이 오류(Failed) 상태로 멈춰 있습니다.")
-            .Field("실패 당시 상태", failure[0])
-            .Field("오류", failure[1])
-            .Link("신청", statusUrl)
+        StaffNotice(body, application, "아래 신청의 처리 단계가 재시도 후에도 실패하여 신청이 오류(Failed) 상태로 멈춰 있습니다.", statusUrl,
+                ("실패 당시 상태", failure[0]), ("오류", failure[1]))
             .Paragraph("원인을 해결한 뒤 관리 화면에서 재시도(retry)하면 실패한 단계부터 다시 진행됩니다. 진행하지 않을 신청은 종료(terminate)해 주십시오.");
         return "처리 오류 발생";
     }
@@ -138,21 +150,16 @@ public static class EmailTemplates
     /// <summary>For the staff, in Korean: the mail that could not be delivered, so that someone reaches the firm another way.</summary>
     static string MailRejected(MailBody body, ApplicationEntity application, IReadOnlyList<string> rejected, string statusUrl)
     {
-        StaffIntro(body, application, "아래 메일을 메일 서비스(SendGrid)가 받지 않아 발송하지 못했습니다. 신청은 계속 진행됩니다. 다른 방법으로 연락해 주십시오.")
-            .Field("메일", rejected[0])
-            .Field("받는 사람", rejected[1])
-            .Field("응답", rejected[2])
-            .Link("신청", statusUrl);
+        StaffNotice(body, application, "아래 메일을 메일 서비스(SendGrid)가 받지 않아 발송하지 못했습니다. 신청은 계속 진행됩니다. 다른 방법으로 연락해 주십시오.", statusUrl,
+            ("메일", rejected[0]), ("받는 사람", rejected[1]), ("응답", rejected[2]));
         return "메일 발송 실패";
     }
 
     /// <summary>For the staff, in Korean: a mail that may not have gone out, and how to make sure the person has it.</summary>
     static string MailUncertain(MailBody body, ApplicationEntity application, IReadOnlyList<string> uncertain, string statusUrl)
     {
-        StaffIntro(body, application, "아래 메일을 메일 서비스(SendGrid)에 넘기는 도중 서버가 중단되어 발송 여부를 확인할 수 없습니다. 같은 메일을 두 번 보내지 않도록 자동으로 다시 보내지 않았습니다. 받는 사람에게 확인하시고, 검토·결과 보고 링크라면 관리 화면의 '링크 재발송'으로 새 링크를 보내 주십시오.")
-            .Field("메일", uncertain[0])
-            .Field("받는 사람", uncertain[1])
-            .Link("신청", statusUrl);
+        StaffNotice(body, application, "아래 메일을 메일 서비스(SendGrid)에 넘기는 도중 서버가 중단되어 발송 여부를 확인할 수 없습니다. 같은 메일을 두 번 보내지 않도록 자동으로 다시 보내지 않았습니다. 받는 사람에게 확인하시고, 검토·결과 보고 링크라면 관리 화면의 '링크 재발송'으로 새 링크를 보내 주십시오.", statusUrl,
+            ("메일", uncertain[0]), ("받는 사람", uncertain[1]));
 
         // One subject per mail (two cut short at once are two notices), by its key: quoting the mail's own subject would
         // make the notice look like that mail to whoever searches the mailbox for it.

@@ -1,12 +1,10 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs.Models;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Documents;
-using Serverless.Workflow.Http;
 using Serverless.Workflow.Links;
 using Serverless.Workflow.Matching;
 using Serverless.Workflow.Orchestration;
@@ -18,23 +16,13 @@ namespace Serverless.Workflow.Engagement;
 /// An expert's engagement report: a summary and, optionally, a file under the document rules (PDF, PNG, JPEG, DOCX,
 /// XLSX, HWP by their bytes; 10 MiB), kept in Blob under the task.
 /// </summary>
-public sealed class ReportLinkPurpose(ApplicationStore applications, WorkflowStorage storage, TimeProvider time) : ILinkPurpose
+public sealed class ReportLinkPurpose(ApplicationStore applications, WorkflowStorage storage, TimeProvider time)
+    : ApplicationLinkPurpose<ReportLinkPurpose.Report>(applications, LinkPurpose.EngagementReport, "과제 결과 보고", "Engagement report")
 {
-    public LinkPurpose Purpose => LinkPurpose.EngagementReport;
+    public override long MaxFormBytes => DocumentRules.MaxFileBytes + base.MaxFormBytes;
 
-    public long MaxFormBytes => DocumentRules.MaxFileBytes + (64 * 1024);
-
-    public string Title(LinkPage page)
+    protected override void Write(LinkPage page, ApplicationEntity application, LinkEntity link, IFormCollection? posted)
     {
-        ArgumentNullException.ThrowIfNull(page);
-        return page.Say("과제 결과 보고", "Engagement report");
-    }
-
-    public async Task WriteAsync(LinkPage page, LinkEntity link, IFormCollection? posted, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(page);
-        ArgumentNullException.ThrowIfNull(link);
-        var application = await applications.GetAsync(link.ApplicationId, cancellationToken);
         var task = ApplicationPlan.Task(application, link.TaskId)!;
         page.Field(page.Say("접수번호", "Receipt number"), application.ReceiptNumber)
             .Field(page.Say("기업", "Firm"), application.FirmName)
@@ -46,10 +34,8 @@ public sealed class ReportLinkPurpose(ApplicationStore applications, WorkflowSto
             .EndForm(page.Say("제출", "Submit"));
     }
 
-    public (string? Decision, ValidationErrors Errors) Read(IFormCollection form)
+    protected override Report? Decide(IFormCollection form, ValidationErrors errors)
     {
-        ArgumentNullException.ThrowIfNull(form);
-        var errors = new ValidationErrors();
         var summary = FormFields.Text(form, "summary", required: true, errors);
         var file = ReportFile.Of(form);
         if (file is { ContentType: null })
@@ -57,40 +43,33 @@ public sealed class ReportLinkPurpose(ApplicationStore applications, WorkflowSto
             errors.Add("file", "PDF, PNG, JPEG, DOCX, XLSX or HWP (checked by its content), at most 10 MiB.");
         }
 
-        return errors.Any
-            ? (null, errors)
-            : (JsonSerializer.Serialize(new Report(summary!, file?.FileName, file?.Sha256, time.GetUtcNow()), Json.Options), errors);
+        return errors.Any ? null : new Report(summary!, file?.FileName, file?.Sha256, time.GetUtcNow());
     }
 
-    public async Task<string?> DeliverAsync(LinkDelivery delivery, DurableTaskClient durable, CancellationToken cancellationToken)
+    protected override async Task<string?> DeliverAsync(Report decision, LinkDelivery delivery, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(delivery);
-        ArgumentNullException.ThrowIfNull(durable);
         var link = delivery.Link;
-        var report = JsonSerializer.Deserialize<Report>(delivery.Decision, Json.Options)!;
         string? blobName = null;
-        if (report.FileName is { } fileName)
+        if (decision.FileName is { } fileName)
         {
             blobName = $"{link.ApplicationId}/reports/{link.TaskId}/{fileName}";
 
             // Only the very file the report was claimed with is stored: a repeated post with another file changes nothing.
-            if (ReportFile.Of(delivery.Form) is { ContentType: { } contentType } file && file.Sha256 == report.Sha256)
+            if (ReportFile.Of(delivery.Form) is { ContentType: { } contentType } file && file.Sha256 == decision.Sha256)
             {
                 await StoreOnceAsync(blobName, file.Content, contentType, cancellationToken);
             }
         }
 
         await durable.RaiseEventAsync(
-            link.ApplicationId, WorkflowEvents.ReportSubmitted(link.TaskId), new ReportSubmitted(report.Summary, blobName, report.At), cancellationToken);
+            link.ApplicationId, WorkflowEvents.ReportSubmitted(link.TaskId), new ReportSubmitted(decision.Summary, blobName, decision.At), cancellationToken);
         return null;
     }
 
-    public void Describe(LinkPage page, string decision)
+    protected override void Describe(LinkPage page, Report decision)
     {
-        ArgumentNullException.ThrowIfNull(page);
-        var report = JsonSerializer.Deserialize<Report>(decision, Json.Options)!;
-        page.Field(page.Say("요약", "Summary"), report.Summary);
-        if (report.FileName is { } fileName)
+        page.Field(page.Say("요약", "Summary"), decision.Summary);
+        if (decision.FileName is { } fileName)
         {
             page.Field(page.Say("파일", "File"), fileName);
         }
@@ -114,7 +93,8 @@ public sealed class ReportLinkPurpose(ApplicationStore applications, WorkflowSto
         }
     }
 
-    sealed record Report(string Summary, string? FileName, string? Sha256, DateTimeOffset At);
+    /// <summary>The report as claimed for the step: the file by its name and hash (its bytes go to Blob on delivery).</summary>
+    public sealed record Report(string Summary, string? FileName, string? Sha256, DateTimeOffset At);
 
     /// <summary>The posted file: its sanitised name, its bytes and hash, and the content type they prove (null: not allowed).</summary>
     sealed record ReportFile(string FileName, byte[] Content, string Sha256, string? ContentType)

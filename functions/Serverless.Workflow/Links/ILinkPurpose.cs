@@ -10,6 +10,7 @@ public sealed record LinkDelivery(LinkEntity Link, string Decision, bool Repeat,
 /// <summary>
 /// What one purpose of emailed link shows and decides. The generic handler (<see cref="LinkHandlers"/>) does the rest:
 /// finding the token, refusing used, revoked and expired ones, claiming the step's decision once, the headers.
+/// What the purposes share besides (the application for the page, the decision's JSON) lives in <see cref="ApplicationLinkPurpose{TDecision}"/>.
 /// </summary>
 public interface ILinkPurpose
 {

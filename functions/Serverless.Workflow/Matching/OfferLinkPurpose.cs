@@ -1,10 +1,8 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Experts;
-using Serverless.Workflow.Http;
 using Serverless.Workflow.Links;
 using Serverless.Workflow.Orchestration;
 
@@ -14,26 +12,14 @@ namespace Serverless.Workflow.Matching;
 /// An expert's offer: the task and the firm; accept (confirming no conflict of interest) or decline. Accepting takes
 /// the expert's load at once, under ETag, so an expert who filled up meanwhile is told so (409) and the task moves on.
 /// </summary>
-public sealed class OfferLinkPurpose(ApplicationStore applications, ExpertLoads loads, LinkStore links, TimeProvider time) : ILinkPurpose
+public sealed class OfferLinkPurpose(ApplicationStore applications, ExpertLoads loads, LinkStore links, TimeProvider time)
+    : ApplicationLinkPurpose<OfferAnswered>(applications, LinkPurpose.AssignmentOffer, "전문가 과제 수행 요청", "Support task offered")
 {
     const string Accept = "accept";
     const string Decline = "decline";
 
-    public LinkPurpose Purpose => LinkPurpose.AssignmentOffer;
-
-    public long MaxFormBytes => 64 * 1024;
-
-    public string Title(LinkPage page)
+    protected override void Write(LinkPage page, ApplicationEntity application, LinkEntity link, IFormCollection? posted)
     {
-        ArgumentNullException.ThrowIfNull(page);
-        return page.Say("전문가 과제 수행 요청", "Support task offered");
-    }
-
-    public async Task WriteAsync(LinkPage page, LinkEntity link, IFormCollection? posted, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(page);
-        ArgumentNullException.ThrowIfNull(link);
-        var application = await applications.GetAsync(link.ApplicationId, cancellationToken);
         var task = ApplicationPlan.Task(application, link.TaskId)!;
         page.Field(page.Say("접수번호", "Receipt number"), application.ReceiptNumber)
             .Field(page.Say("기업", "Firm"), $"{application.FirmName} ({application.BusinessRegistrationNumber})")
@@ -49,10 +35,8 @@ public sealed class OfferLinkPurpose(ApplicationStore applications, ExpertLoads 
             .EndForm(page.Say("제출", "Submit"));
     }
 
-    public (string? Decision, ValidationErrors Errors) Read(IFormCollection form)
+    protected override OfferAnswered? Decide(IFormCollection form, ValidationErrors errors)
     {
-        ArgumentNullException.ThrowIfNull(form);
-        var errors = new ValidationErrors();
         var decision = FormFields.OneOf(form, "decision", [Accept, Decline], errors);
         if (decision == Accept && form["noConflict"].ToString() != "true")
         {
@@ -61,15 +45,13 @@ public sealed class OfferLinkPurpose(ApplicationStore applications, ExpertLoads 
 
         var comment = FormFields.Text(form, "comment", required: false, errors);
         var result = decision == Accept ? OfferResult.Accepted : OfferResult.Declined;
-        return errors.Any ? (null, errors) : (JsonSerializer.Serialize(new OfferAnswered(result, "", comment, time.GetUtcNow()), Json.Options), errors);
+        return errors.Any ? null : new OfferAnswered(result, "", comment, time.GetUtcNow());
     }
 
-    public async Task<string?> DeliverAsync(LinkDelivery delivery, DurableTaskClient durable, CancellationToken cancellationToken)
+    protected override async Task<string?> DeliverAsync(OfferAnswered decision, LinkDelivery delivery, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(delivery);
-        ArgumentNullException.ThrowIfNull(durable);
         var link = delivery.Link;
-        var answer = JsonSerializer.Deserialize<OfferAnswered>(delivery.Decision, Json.Options)! with { ExpertId = link.Actor };
+        var answer = decision with { ExpertId = link.Actor };
         var refused = answer.Result == OfferResult.Accepted ? await TakeAsync(link, delivery.Repeat, cancellationToken) : null;
         answer = refused is null ? answer : answer with { Result = OfferResult.Unavailable };
         await durable.RaiseEventAsync(link.ApplicationId, WorkflowEvents.OfferAnswered(link.TaskId, link.Round), answer, cancellationToken);
@@ -104,10 +86,6 @@ public sealed class OfferLinkPurpose(ApplicationStore applications, ExpertLoads 
         };
     }
 
-    public void Describe(LinkPage page, string decision)
-    {
-        ArgumentNullException.ThrowIfNull(page);
-        var answer = JsonSerializer.Deserialize<OfferAnswered>(decision, Json.Options)!;
-        page.Field(page.Say("답변", "Answer"), answer.Result == OfferResult.Accepted ? page.Say("수락", "Accept") : page.Say("거절", "Decline"));
-    }
+    protected override void Describe(LinkPage page, OfferAnswered decision) =>
+        page.Field(page.Say("답변", "Answer"), decision.Result == OfferResult.Accepted ? page.Say("수락", "Accept") : page.Say("거절", "Decline"));
 }

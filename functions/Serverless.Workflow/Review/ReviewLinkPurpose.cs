@@ -1,31 +1,17 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Serverless.Workflow.Applications;
-using Serverless.Workflow.Http;
 using Serverless.Workflow.Links;
 using Serverless.Workflow.Orchestration;
 
 namespace Serverless.Workflow.Review;
 
 /// <summary>The reviewer's link: the application, its diagnosis and plan, and approve / reject / ask for changes.</summary>
-public sealed class ReviewLinkPurpose(ApplicationStore applications, TimeProvider time) : ILinkPurpose
+public sealed class ReviewLinkPurpose(ApplicationStore applications, TimeProvider time)
+    : ApplicationLinkPurpose<ReviewDecided>(applications, LinkPurpose.Review, "지원 신청 검토", "Application review")
 {
-    public LinkPurpose Purpose => LinkPurpose.Review;
-
-    public long MaxFormBytes => 64 * 1024;
-
-    public string Title(LinkPage page)
+    protected override void Write(LinkPage page, ApplicationEntity application, LinkEntity link, IFormCollection? posted)
     {
-        ArgumentNullException.ThrowIfNull(page);
-        return page.Say("지원 신청 검토", "Application review");
-    }
-
-    public async Task WriteAsync(LinkPage page, LinkEntity link, IFormCollection? posted, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(page);
-        ArgumentNullException.ThrowIfNull(link);
-        var application = await applications.GetAsync(link.ApplicationId, cancellationToken);
         ReviewSummary.Write(page, application, page.English);
 
         var chosen = posted?["decision"].ToString();
@@ -39,37 +25,29 @@ public sealed class ReviewLinkPurpose(ApplicationStore applications, TimeProvide
             .EndForm(page.Say("제출", "Submit"));
     }
 
-    public (string? Decision, ValidationErrors Errors) Read(IFormCollection form)
+    protected override ReviewDecided? Decide(IFormCollection form, ValidationErrors errors)
     {
-        var errors = new ValidationErrors();
         var decision = FormFields.OneOf(form, "decision", ReviewDecisions.All, errors);
         var comment = FormFields.Text(form, "comment", required: decision is ReviewDecisions.Reject or ReviewDecisions.Changes, errors);
-        return errors.Any
-            ? (null, errors)
-            : (JsonSerializer.Serialize(new ReviewDecided(decision!, comment, "", time.GetUtcNow()), Json.Options), errors);
+        return errors.Any ? null : new ReviewDecided(decision!, comment, "", time.GetUtcNow());
     }
 
-    public async Task<string?> DeliverAsync(LinkDelivery delivery, DurableTaskClient durable, CancellationToken cancellationToken)
+    protected override async Task<string?> DeliverAsync(ReviewDecided decision, LinkDelivery delivery, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(delivery);
-        var (link, decision) = (delivery.Link, delivery.Decision);
-        ArgumentNullException.ThrowIfNull(durable);
-        var decided = JsonSerializer.Deserialize<ReviewDecided>(decision, Json.Options)! with { ReviewerId = link.Actor };
-        await durable.RaiseEventAsync(link.ApplicationId, WorkflowEvents.ReviewDecided(link.Round), decided, cancellationToken);
+        var link = delivery.Link;
+        await durable.RaiseEventAsync(link.ApplicationId, WorkflowEvents.ReviewDecided(link.Round), decision with { ReviewerId = link.Actor }, cancellationToken);
         return null;
     }
 
-    public void Describe(LinkPage page, string decision)
+    protected override void Describe(LinkPage page, ReviewDecided decision)
     {
-        ArgumentNullException.ThrowIfNull(page);
-        var decided = JsonSerializer.Deserialize<ReviewDecided>(decision, Json.Options)!;
-        page.Field(page.Say("결정", "Decision"), decided.Decision switch
+        page.Field(page.Say("결정", "Decision"), decision.Decision switch
             {
                 ReviewDecisions.Approve => page.Say("승인", "Approve"),
                 ReviewDecisions.Reject => page.Say("반려", "Reject"),
                 _ => page.Say("보완 요청", "Ask for changes"),
             });
-        if (decided.Comment is { } comment)
+        if (decision.Comment is { } comment)
         {
             page.Field(page.Say("의견", "Comment"), comment);
         }
