@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Serverless.Workflow.Http;
+using Serverless.Workflow.Experts;
 
 namespace Serverless.Functions.Http;
 

@@ -28,6 +28,16 @@ public sealed class ApplicationStore(WorkflowStorage storage)
         await FindAsync(applicationId, cancellationToken)
             ?? throw new InvalidOperationException($"Application {applicationId} has no projection row.");
 
+    /// <summary>
+    /// The application while it has not ended; null once it has (terminated while a step was on its way), so that the
+    /// step sends, offers and takes nothing more.
+    /// </summary>
+    public async Task<ApplicationEntity?> GetUnlessEndedAsync(string applicationId, CancellationToken cancellationToken)
+    {
+        var application = await GetAsync(applicationId, cancellationToken);
+        return application.CurrentStatus.IsTerminal() ? null : application;
+    }
+
     /// <summary>Writes a new application (status Submitted), its index rows and its "Submitted" audit entry.</summary>
     public async Task CreateAsync(ApplicationEntity application, CancellationToken cancellationToken)
     {

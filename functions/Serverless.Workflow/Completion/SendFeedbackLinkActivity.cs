@@ -17,10 +17,9 @@ public sealed class SendFeedbackLinkActivity(ApplicationStore applications, Link
     public override async Task<bool> RunAsync(TaskActivityContext context, FeedbackLinkWanted input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var application = await applications.GetAsync(input.ApplicationId, CancellationToken.None);
-        if (application.CurrentStatus.IsTerminal())
+        if (await applications.GetUnlessEndedAsync(input.ApplicationId, CancellationToken.None) is not { } application)
         {
-            return false; // Terminated while this step was on its way: no new link goes out.
+            return false;
         }
 
         return await outbox.SendOnceAsync(input.ApplicationId, "feedback-request", async cancellationToken =>

@@ -1,7 +1,5 @@
 using System.Runtime.Serialization;
 using System.Text.Json.Serialization;
-using Azure;
-using Azure.Data.Tables;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Pools;
 
@@ -28,21 +26,9 @@ public sealed record Expert(
     int ActiveAssignments, int TotalAssignments);
 
 /// <summary>A row of the Experts table: partition <c>expert</c>, row key the expert id.</summary>
-public sealed class ExpertEntity : ITableEntity
+public sealed class ExpertEntity() : PoolMemberEntity<ExpertEntity>(Partition)
 {
     public const string Partition = "expert";
-
-    public string PartitionKey { get; set; } = Partition;
-
-    public string RowKey { get; set; } = "";
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
-    public string Name { get; set; } = "";
-
-    public string Email { get; set; } = "";
 
     public string Organization { get; set; } = "";
 
@@ -55,22 +41,23 @@ public sealed class ExpertEntity : ITableEntity
 
     public int MaxActiveAssignments { get; set; } = 1;
 
-    public bool Active { get; set; } = true;
-
-    public string Language { get; set; } = "ko";
-
-    /// <summary>Normalised BRNs (XXX-XX-XXXXX), comma-separated.</summary>
-    public string ConflictBusinessRegistrationNumbers { get; set; } = "";
-
     /// <summary>Tasks this expert holds now; changed under ETag with the hold rows (<see cref="ExpertLoads"/>).</summary>
     public int ActiveAssignments { get; set; }
 
     /// <summary>Tasks this expert ever accepted.</summary>
     public int TotalAssignments { get; set; }
 
+    public override bool HoldsWork() => ActiveAssignments > 0;
+
     [IgnoreDataMember]
     public IReadOnlyList<DifficultyCategory> FieldList =>
         Fields.Length == 0 ? [] : [.. Fields.Split(',').Select(Enum.Parse<DifficultyCategory>)];
+
+    public override void KeepWorkflowCountsOf(ExpertEntity stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        (ActiveAssignments, TotalAssignments) = (stored.ActiveAssignments, stored.TotalAssignments);
+    }
 
     public Expert ToExpert() => new(
         RowKey, Name, Email, Organization, Enum.Parse<ExpertSector>(Sector), FieldList, YearsOfExperience, MaxActiveAssignments,

@@ -9,15 +9,10 @@ namespace Serverless.Workflow.Experts;
 /// </summary>
 public static class ExpertValidator
 {
-    public static (ExpertEntity? Expert, ValidationErrors Errors) Validate(ExpertRequest? request)
+    public static (ExpertEntity? Expert, ValidationErrors Errors) Validate(ExpertRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();
-        if (request is null)
-        {
-            errors.Add("$", "The body must be a JSON object.");
-            return (null, errors);
-        }
-
         var person = PersonRules.Validate(request.Name, request.Email, request.Language, request.ConflictBusinessRegistrationNumbers, errors);
         var organization = request.Organization?.Trim() ?? "";
         if (organization.Length > 100 || organization.Any(char.IsControl))

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Serverless.Workflow.Http;
 
 namespace Serverless.Workflow.Experts;
 

@@ -6,8 +6,10 @@ using Microsoft.DurableTask.Client;
 using Serverless.Workflow.Admin.Dashboard;
 using Serverless.Workflow.Admin;
 using Serverless.Workflow.Applications;
+using Serverless.Workflow.Experts;
 using Serverless.Workflow.Links;
 using Serverless.Workflow.Operations;
+using Serverless.Workflow.Review;
 
 namespace Serverless.Workflow.Http;
 

@@ -23,10 +23,9 @@ public sealed class OfferTaskActivity(
     public override async Task<string?> RunAsync(TaskActivityContext context, OfferWanted input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var application = await applications.GetAsync(input.ApplicationId, CancellationToken.None);
-        if (application.CurrentStatus.IsTerminal())
+        if (await applications.GetUnlessEndedAsync(input.ApplicationId, CancellationToken.None) is not { } application)
         {
-            return null; // Terminated while this step was on its way: no new link goes out.
+            return null;
         }
 
         var task = ApplicationPlan.Task(application, input.TaskId)

@@ -19,10 +19,9 @@ public sealed class AssignReviewerActivity(ApplicationStore applications, Review
     public override async Task<string?> RunAsync(TaskActivityContext context, ReviewerWanted input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var application = await applications.GetAsync(input.ApplicationId, CancellationToken.None);
-        if (application.CurrentStatus.IsTerminal())
+        if (await applications.GetUnlessEndedAsync(input.ApplicationId, CancellationToken.None) is not { } application)
         {
-            return null; // ended while this step was on its way: nobody is asked
+            return null;
         }
 
         var assignment = await assignments.AssignAsync(

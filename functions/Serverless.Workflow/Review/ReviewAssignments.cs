@@ -52,7 +52,7 @@ public sealed class ReviewAssignments(WorkflowStorage storage, ReviewerStore rev
                 replaced = assignedId;
             }
 
-            var chosen = (await reviewers.ListEntitiesAsync(cancellationToken))
+            var chosen = (await reviewers.ListAsync(cancellationToken))
                 .Where(r => Qualifies(r) && r.RowKey != replaced)
                 .OrderBy(r => role == ReviewerRole.Reviewer ? r.PendingReviews : 0)
                 .ThenBy(r => r.RowKey, StringComparer.Ordinal)

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Serverless.Workflow.Http;
 using Serverless.Workflow.Links;
 
 namespace Serverless.Workflow.Review;

@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using Azure;
-using Azure.Data.Tables;
 using Serverless.Workflow.Pools;
 
 namespace Serverless.Workflow.Review;
@@ -22,33 +20,22 @@ public sealed record Reviewer(
     IReadOnlyList<string> ConflictBusinessRegistrationNumbers, int PendingReviews);
 
 /// <summary>A row of the Reviewers table: partition <c>reviewer</c>, row key the reviewer id.</summary>
-public sealed class ReviewerEntity : ITableEntity
+public sealed class ReviewerEntity() : PoolMemberEntity<ReviewerEntity>(Partition)
 {
     public const string Partition = "reviewer";
 
-    public string PartitionKey { get; set; } = Partition;
-
-    public string RowKey { get; set; } = "";
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
-    public string Name { get; set; } = "";
-
-    public string Email { get; set; } = "";
-
     public string Role { get; set; } = nameof(ReviewerRole.Reviewer);
-
-    public bool Active { get; set; } = true;
-
-    public string Language { get; set; } = "ko";
-
-    /// <summary>Normalised BRNs (XXX-XX-XXXXX), comma-separated.</summary>
-    public string ConflictBusinessRegistrationNumbers { get; set; } = "";
 
     /// <summary>Reviews this reviewer holds now; changed under ETag by the review step.</summary>
     public int PendingReviews { get; set; }
+
+    public override bool HoldsWork() => PendingReviews > 0;
+
+    public override void KeepWorkflowCountsOf(ReviewerEntity stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        PendingReviews = stored.PendingReviews;
+    }
 
     public Reviewer ToReviewer() => new(
         RowKey, Name, Email, Enum.Parse<ReviewerRole>(Role), Active, Language,

@@ -6,15 +6,10 @@ namespace Serverless.Workflow.Review;
 /// <summary>The rules of a reviewer: a person's (<see cref="PersonRules"/>) and a role.</summary>
 public static class ReviewerValidator
 {
-    public static (ReviewerEntity? Reviewer, ValidationErrors Errors) Validate(ReviewerRequest? request)
+    public static (ReviewerEntity? Reviewer, ValidationErrors Errors) Validate(ReviewerRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();
-        if (request is null)
-        {
-            errors.Add("$", "The body must be a JSON object.");
-            return (null, errors);
-        }
-
         var person = PersonRules.Validate(request.Name, request.Email, request.Language, request.ConflictBusinessRegistrationNumbers, errors);
         var role = request.Role is null ? ReviewerRole.Reviewer
             : Enum.GetNames<ReviewerRole>().Contains(request.Role, StringComparer.Ordinal) ? Enum.Parse<ReviewerRole>(request.Role)

@@ -21,10 +21,9 @@ public sealed class SendReviewLinkActivity(
     public override async Task<bool> RunAsync(TaskActivityContext context, ReviewLinkWanted input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var application = await applications.GetAsync(input.ApplicationId, CancellationToken.None);
-        if (application.CurrentStatus.IsTerminal())
+        if (await applications.GetUnlessEndedAsync(input.ApplicationId, CancellationToken.None) is not { } application)
         {
-            return false; // Terminated while this step was on its way: no new link goes out.
+            return false;
         }
 
         var reviewer = await reviewers.FindAsync(input.ReviewerId, CancellationToken.None)
