@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Serverless.Workflow.Admin;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Completion;
+using Serverless.Workflow.Confirmation;
 using Serverless.Workflow.Diagnosis;
 using Serverless.Workflow.Documents;
 using Serverless.Workflow.Email;
@@ -31,6 +32,7 @@ public static class WorkflowRegistration
             .AddLinks()
             .AddOrchestration()
             .AddApplications()
+            .AddConfirmation()
             .AddDocuments()
             .AddScreening()
             .AddDiagnosis()

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Serverless.Testing;
+using Serverless.Workflow.Orchestration;
 using Xunit;
 
 namespace Serverless.Functions.Tests;
@@ -17,6 +18,20 @@ public sealed class HostJsonTests
 
         Assert.Equal("%TASKHUB_NAME%", durable.GetProperty("hubName").GetString());
         Assert.Equal("AzureStorage", durable.GetProperty("storageProvider").GetProperty("type").GetString());
+    }
+
+    /// <summary>
+    /// New instances start on the current workflow version and the worker takes it and older ones, as the local host's
+    /// worker does (docs/workflow.md, Versions): an instance in flight keeps the path it started on.
+    /// </summary>
+    [Fact]
+    public void Versioning_StartsTheCurrentWorkflowVersion_AndRunsOlderOnes()
+    {
+        var durable = HostJson.GetProperty("extensions").GetProperty("durableTask");
+
+        Assert.Equal(WorkflowVersions.CurrentName, durable.GetProperty("defaultVersion").GetString());
+        Assert.Equal("CurrentOrOlder", durable.GetProperty("versionMatchStrategy").GetString());
+        Assert.Equal("Reject", durable.GetProperty("versionFailureStrategy").GetString());
     }
 
     [Fact]

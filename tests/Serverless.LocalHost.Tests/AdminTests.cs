@@ -22,8 +22,10 @@ public sealed class AdminTests(SupportHostFixture fixture) : IClassFixture<Suppo
             var brn = FirmFlow.NewFirm();
             using var response = await FirmFlow.PostAsync(Host, SupportFlow.ApplicationJson(brn, ["Export"], $"{name} {i}"));
             var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-            submitted.Add((new FirmFlow.Submitted(body.GetProperty("applicationId").GetString()!, body.GetProperty("accessToken").GetString()!), brn));
+            submitted.Add((FirmFlow.Submitted.From(body), brn));
         }
+
+        await FirmFlow.ConfirmAllAsync(Host, [.. submitted.Select(s => s.Application)]);
 
         foreach (var (application, _) in submitted)
         {

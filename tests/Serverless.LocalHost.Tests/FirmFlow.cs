@@ -41,14 +41,81 @@ internal static class FirmFlow
         return await host.Client.SendAsync(request);
     }
 
-    public sealed record Submitted(string ApplicationId, string AccessToken);
+    /// <summary>An accepted application, as its POST answered.</summary>
+    public sealed record Submitted(string ApplicationId, string AccessToken, string ReceiptNumber = "")
+    {
+        public static Submitted From(JsonElement answer) => new(
+            answer.GetProperty("applicationId").GetString()!, answer.GetProperty("accessToken").GetString()!, answer.GetProperty("receiptNumber").GetString()!);
+    }
 
-    public static async Task<Submitted> SubmitAsync(LocalHostProcess host, string? businessRegistrationNumber = null, int employees = 42, string? json = null)
+    /// <summary>Submits and confirms from the receipt mail's link, as a firm does (<paramref name="confirm"/>: false leaves it waiting).</summary>
+    public static async Task<Submitted> SubmitAsync(
+        LocalHostProcess host, string? businessRegistrationNumber = null, int employees = 42, string? json = null, bool confirm = true)
     {
         using var response = await PostAsync(host, json ?? ApplicationJson(businessRegistrationNumber, employees: employees));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return new Submitted(body.GetProperty("applicationId").GetString()!, body.GetProperty("accessToken").GetString()!);
+        var application = Submitted.From(await response.Content.ReadFromJsonAsync<JsonElement>());
+        if (confirm)
+        {
+            await ConfirmAsync(host, application);
+        }
+
+        return application;
+    }
+
+    /// <summary>The subject words of the receipt mail, in Korean and in English.</summary>
+    public static readonly string[] ReceiptSubject = ["접수되었습니다", "has been received"];
+
+    /// <summary>The firm's personal link in its receipt mail: the firm's page, its token in the fragment.</summary>
+    public static async Task<Uri> PersonalLinkAsync(LocalHostProcess host, string receiptNumber)
+    {
+        var receipt = await Mailbox.WaitForAsync(host, receiptNumber, ReceiptSubject);
+        return new Uri(receipt.Links.Single(link => link.Contains("/firm/", StringComparison.Ordinal)));
+    }
+
+    public static async Task<HttpResponseMessage> PostConfirmAsync(LocalHostProcess host, string applicationId, string bearer)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/applications/{applicationId}/confirm");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        return await host.Client.SendAsync(request);
+    }
+
+    /// <summary>Confirms many at once: the mailbox is read until every receipt is there, rather than once per application.</summary>
+    public static async Task ConfirmAllAsync(LocalHostProcess host, IReadOnlyCollection<Submitted> applications, TimeSpan? timeout = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var links = new Dictionary<string, Uri>();
+        while (links.Count < applications.Count)
+        {
+            if (clock.Elapsed > (timeout ?? StatusTimeout))
+            {
+                throw new TimeoutException($"{links.Count} of {applications.Count} receipt mails arrived.");
+            }
+
+            foreach (var receipt in (await Mailbox.MessagesAsync(host)).Where(m => ReceiptSubject.Any(words => m.Subject.Contains(words, StringComparison.Ordinal))))
+            {
+                if (applications.FirstOrDefault(a => receipt.Subject.Contains(a.ReceiptNumber, StringComparison.Ordinal)) is { } application)
+                {
+                    links[application.ApplicationId] = new Uri(receipt.Links.Single(link => link.Contains("/firm/", StringComparison.Ordinal)));
+                }
+            }
+
+            await Task.Delay(250);
+        }
+
+        await Task.WhenAll(links.Select(async link =>
+        {
+            using var response = await PostConfirmAsync(host, link.Key, link.Value.Fragment[1..]);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }));
+    }
+
+    /// <summary>Confirms the application as the firm does: with the token of the personal link its receipt mail carries.</summary>
+    public static async Task ConfirmAsync(LocalHostProcess host, Submitted application)
+    {
+        var link = await PersonalLinkAsync(host, application.ReceiptNumber);
+        using var response = await PostConfirmAsync(host, application.ApplicationId, link.Fragment[1..]);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     /// <summary>Submits and waits until the workflow rests (AwaitingDocuments), so storage holds still afterwards.</summary>

@@ -231,39 +231,44 @@ public sealed class FirmTests(IntakeHostFixture fixture) : IClassFixture<IntakeH
     }
 
     [Fact]
-    public async Task AnAddressSendGridRefuses_IsRecorded_TheStaffAreTold_AndTheApplicationGoesOn()
+    public async Task AnAddressSendGridRefuses_IsRecorded_TheStaffAreTold_AndTheApplicationWaitsForItsConfirmation()
     {
-        var json = FirmFlow.ApplicationJson().Replace("ceo@example.com", "ceo@firm.invalid", StringComparison.Ordinal);
+        var brn = FirmFlow.NewFirm();
+        var json = FirmFlow.ApplicationJson(brn).Replace(SampleApplications.Email(brn), "ceo@firm.invalid", StringComparison.Ordinal);
         using var response = await FirmFlow.PostAsync(Host, json);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var application = new FirmFlow.Submitted(body.GetProperty("applicationId").GetString()!, body.GetProperty("accessToken").GetString()!);
+        var application = FirmFlow.Submitted.From(await response.Content.ReadFromJsonAsync<JsonElement>());
 
-        var view = await FirmFlow.WaitForStatusAsync(Host, application, "AwaitingDocuments");
-
-        var receipt = view.GetProperty("receiptNumber").GetString()!;
-        var notice = await Mailbox.WaitForAsync(Host, receipt, "메일 발송 실패");
+        var notice = await Mailbox.WaitForAsync(Host, application.ReceiptNumber, "메일 발송 실패");
         Assert.Equal(["staff@namdong-cluster.local"], notice.To);
         Assert.Contains("ceo@firm.invalid", notice.Text, StringComparison.Ordinal);
         Assert.Contains("Does not contain a valid address.", notice.Text, StringComparison.Ordinal);
         using var detail = await AdminApi.SendAsync(Host, HttpMethod.Get, $"/api/admin/applications/{application.ApplicationId}");
-        var events = (await detail.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("events").EnumerateArray();
-        Assert.Contains(events, e => e.GetProperty("type").GetString() == "MailRejected");
+        var admin = await detail.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains(admin.GetProperty("events").EnumerateArray(), e => e.GetProperty("type").GetString() == "MailRejected");
         Assert.DoesNotContain(await Mailbox.MessagesAsync(Host, "ceo@firm.invalid"), _ => true);
+
+        // Without its receipt the firm cannot confirm: the application waits (the staff reach the firm another way).
+        Assert.Equal("Submitted", (await FirmFlow.GetAsync(Host, application)).GetProperty("status").GetString());
+        Assert.Contains("\"Confirmation\"", admin.GetProperty("orchestration").GetProperty("customStatus").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ReceiptMail_ReachesTheFirmOnce_InKorean_WithTheStatusLink()
+    public async Task ReceiptMail_ReachesTheFirmOnce_InKorean_WithItsPersonalLink_AndNoApiLink()
     {
-        var application = await FirmFlow.SubmitAsync(Host);
-        var view = await FirmFlow.WaitForStatusAsync(Host, application, "AwaitingDocuments");
-        var receipt = view.GetProperty("receiptNumber").GetString()!;
+        var brn = FirmFlow.NewFirm();
+        var application = await FirmFlow.SubmitAsync(Host, brn);
+        await FirmFlow.WaitForStatusAsync(Host, application, "AwaitingDocuments");
 
-        var mail = Assert.Single(await Mailbox.MessagesAsync(Host, "ceo@example.com"), m => m.Subject.Contains(receipt, StringComparison.Ordinal) && m.Subject.Contains("접수되었습니다", StringComparison.Ordinal));
-
+        var mail = Assert.Single(
+            await Mailbox.MessagesAsync(Host, SampleApplications.Email(brn)),
+            m => Mailbox.IsAbout(m, application.ReceiptNumber, FirmFlow.ReceiptSubject));
         Assert.Contains("접수되었습니다", mail.Subject, StringComparison.Ordinal);
-        Assert.Contains($"{Host.BaseAddress.ToString().TrimEnd('/')}/api/applications/{application.ApplicationId}", mail.Links);
+        Assert.Contains("확인 기한", mail.Text, StringComparison.Ordinal);
+        var link = Assert.Single(mail.Links);
+        Assert.StartsWith($"{Host.BaseAddress.ToString().TrimEnd('/')}/firm/{application.ApplicationId}#", link, StringComparison.Ordinal);
+        Assert.DoesNotContain(await Mailbox.MessagesAsync(Host, SampleApplications.Email(brn)), m => m.Links.Any(l => l.Contains("/api/", StringComparison.Ordinal)));
         var page = await Host.Client.GetStringAsync(new Uri("/dev/mailbox", UriKind.Relative));
-        Assert.Contains(receipt, page, StringComparison.Ordinal);
+        Assert.Contains(application.ReceiptNumber, page, StringComparison.Ordinal);
     }
 
     [Fact]

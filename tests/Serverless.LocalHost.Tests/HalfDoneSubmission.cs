@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Http;
 using Serverless.Workflow.Links;
+using Serverless.Workflow.Orchestration;
 
 namespace Serverless.LocalHost.Tests;
 
@@ -30,6 +31,7 @@ internal static class HalfDoneSubmission
             RequestHash = requestHash,
             SubmittedAt = now,
             UpdatedAt = now,
+            WorkflowVersion = WorkflowVersions.Current,
         };
         await fixture.Table("Idempotency").AddEntityAsync(new IdempotencyEntity
         {
@@ -38,11 +40,6 @@ internal static class HalfDoneSubmission
             ApplicationId = application.ApplicationId,
             ReceiptNumber = application.ReceiptNumber,
             CreatedAt = now,
-        });
-        await fixture.Table("ApplicationIndex").AddEntityAsync(new TableEntity(
-            $"open:{form.Programme}", BusinessRegistrationNumber.Digits(form.Firm.BusinessRegistrationNumber))
-        {
-            ["ApplicationId"] = application.ApplicationId,
         });
         await fixture.Table("Applications").AddEntityAsync(application);
         return application;

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Serverless.Testing;
 using Serverless.Workflow.Storage;
+using Serverless.Workflow.Links;
 using Xunit;
 
 namespace Serverless.LocalHost.Tests;
@@ -59,10 +60,14 @@ public class IntakeHostFixture : IAsyncLifetime
                 TableClient.CreateQueryFilter($"PartitionKey eq {"all"} or (PartitionKey ge {"open:"} and PartitionKey lt {"open;"})"),
                 select: ["PartitionKey"]))}",
         };
-        foreach (var table in new[] { Table("Applications"), Table("Idempotency"), Table("Links"), Instances })
+        foreach (var table in new[] { Table("Applications"), Table("Idempotency"), Instances })
         {
             counts.Add($"{table.Name}={await CountAsync(table.QueryAsync<TableEntity>(select: ["PartitionKey"]))}");
         }
+
+        // Access tokens only: the workflows still running issue personal links with the mails they send.
+        counts.Add($"accessTokens={await CountAsync(Table("Links").QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"Purpose eq {FirmAccess.Purpose}"), select: ["PartitionKey"]))}");
 
         // Receipt counters only: the stats partition moves with every running workflow, as the status rows do.
         counts.Add($"receiptCounters={await CountAsync(Table("Counters").QueryAsync<TableEntity>(

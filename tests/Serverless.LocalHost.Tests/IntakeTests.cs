@@ -133,7 +133,9 @@ public sealed class IntakeTests(IntakeHostFixture fixture) : IClassFixture<Intak
         Assert.Equal(firstBody.GetProperty("applicationId").GetString(), againBody.GetProperty("applicationId").GetString());
         Assert.Equal(firstBody.GetProperty("receiptNumber").GetString(), againBody.GetProperty("receiptNumber").GetString());
         var receipt = firstBody.GetProperty("receiptNumber").GetString()!;
-        await FirmFlow.WaitForStatusAsync(Host, new(firstBody.GetProperty("applicationId").GetString()!, againBody.GetProperty("accessToken").GetString()!), "AwaitingDocuments");
+        var application = FirmFlow.Submitted.From(againBody);
+        await FirmFlow.ConfirmAsync(Host, application);
+        await FirmFlow.WaitForStatusAsync(Host, application, "AwaitingDocuments");
         Assert.Single(await Mailbox.MessagesAsync(Host), m => m.Subject.Contains(receipt, StringComparison.Ordinal) && m.Subject.Contains("접수되었습니다", StringComparison.Ordinal));
     }
 
@@ -143,8 +145,9 @@ public sealed class IntakeTests(IntakeHostFixture fixture) : IClassFixture<Intak
         var key = Guid.NewGuid().ToString();
         using var first = await FirmFlow.PostAsync(Host, FirmFlow.ApplicationJson(), key);
         var firstBody = await first.Content.ReadFromJsonAsync<JsonElement>();
-        await FirmFlow.WaitForStatusAsync(
-            Host, new(firstBody.GetProperty("applicationId").GetString()!, firstBody.GetProperty("accessToken").GetString()!), "AwaitingDocuments");
+        var application = FirmFlow.Submitted.From(firstBody);
+        await FirmFlow.ConfirmAsync(Host, application);
+        await FirmFlow.WaitForStatusAsync(Host, application, "AwaitingDocuments");
         var before = await fixture.StoredStateAsync();
 
         using var other = await FirmFlow.PostAsync(Host, FirmFlow.ApplicationJson(), key);
@@ -188,7 +191,7 @@ public sealed class IntakeTests(IntakeHostFixture fixture) : IClassFixture<Intak
     public async Task Submit_RetryAfterAFailureBeforeTheWorkflowStarted_FinishesTheSameApplication()
     {
         // The first attempt died after writing the application, before starting its orchestration: that state is
-        // written here as it would have been left (the claimed key, the application, the firm's slot; nothing else).
+        // written here as it would have been left (the claimed key and the application; nothing else).
         var key = Guid.NewGuid().ToString();
         var json = FirmFlow.ApplicationJson();
         var halfDone = await HalfDoneSubmission.WriteAsync(fixture, key, json);
@@ -199,7 +202,9 @@ public sealed class IntakeTests(IntakeHostFixture fixture) : IClassFixture<Intak
         Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
         Assert.Equal(halfDone.ApplicationId, body.GetProperty("applicationId").GetString());
         Assert.Equal(halfDone.ReceiptNumber, body.GetProperty("receiptNumber").GetString());
-        await FirmFlow.WaitForStatusAsync(Host, new(halfDone.ApplicationId, body.GetProperty("accessToken").GetString()!), "AwaitingDocuments");
+        var application = FirmFlow.Submitted.From(body);
+        await FirmFlow.ConfirmAsync(Host, application);
+        await FirmFlow.WaitForStatusAsync(Host, application, "AwaitingDocuments");
         Assert.Single(await Mailbox.MessagesAsync(Host), m => m.Subject.Contains(halfDone.ReceiptNumber, StringComparison.Ordinal) && m.Subject.Contains("접수되었습니다", StringComparison.Ordinal));
     }
 }

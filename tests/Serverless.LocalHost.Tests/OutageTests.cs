@@ -73,8 +73,9 @@ public sealed class OutageTests(ITestOutputHelper output) : IAsyncLifetime
         using (var retried = await FirmFlow.PostAsync(host, SupportFlow.ApplicationJson(lateFirm, ["Export"]), lateKey))
         {
             Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
-            var body = await retried.Content.ReadFromJsonAsync<JsonElement>();
-            applications.Add(new(body.GetProperty("applicationId").GetString()!, body.GetProperty("accessToken").GetString()!));
+            var late = FirmFlow.Submitted.From(await retried.Content.ReadFromJsonAsync<JsonElement>());
+            await FirmFlow.ConfirmAsync(host, late);
+            applications.Add(late);
         }
 
         await People.InParallelAsync(applications.Skip(Applications / 2), a => FirmFlow.UploadRequiredAsync(host, a));

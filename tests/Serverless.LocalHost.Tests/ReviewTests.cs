@@ -208,7 +208,8 @@ public sealed class ReviewTests(ReviewHostFixture fixture) : IClassFixture<Revie
         var json = FirmFlow.ApplicationJson().Replace("남동정밀(주)", "<script>alert('x')</script>㈜", StringComparison.Ordinal);
         using var submitted = await FirmFlow.PostAsync(Host, json);
         var body = await submitted.Content.ReadFromJsonAsync<JsonElement>();
-        var application = new FirmFlow.Submitted(body.GetProperty("applicationId").GetString()!, body.GetProperty("accessToken").GetString()!);
+        var application = FirmFlow.Submitted.From(body);
+        await FirmFlow.ConfirmAsync(Host, application);
         await FirmFlow.UploadRequiredAsync(Host, application);
         await FirmFlow.WaitForStatusAsync(Host, application, "AwaitingReview");
         var (mail, link) = await ReviewFlow.LinkMailAsync(Host, body.GetProperty("receiptNumber").GetString()!, ReviewFlow.RequestSubject);

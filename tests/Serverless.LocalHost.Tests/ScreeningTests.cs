@@ -35,8 +35,9 @@ public sealed class ScreeningTests(ShortRetryHostFixture fixture) : IClassFixtur
         using var response = await FirmFlow.PostAsync(fixture.Host, json, key);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var view = await FirmFlow.WaitForStatusAsync(
-            fixture.Host, new(application.ApplicationId, body.GetProperty("accessToken").GetString()!), "AwaitingReview");
+        var submitted = new FirmFlow.Submitted(application.ApplicationId, body.GetProperty("accessToken").GetString()!, application.ReceiptNumber);
+        await FirmFlow.ConfirmAsync(fixture.Host, submitted);
+        var view = await FirmFlow.WaitForStatusAsync(fixture.Host, submitted, "AwaitingReview");
 
         Assert.Equal(["Submitted", "Diagnosed", "AwaitingReview"], FirmFlow.Timeline(view));
         Assert.DoesNotContain(await Mailbox.MessagesAsync(fixture.Host), m =>
@@ -58,7 +59,8 @@ public sealed class ScreeningTests(ShortRetryHostFixture fixture) : IClassFixtur
 
         using var response = await FirmFlow.PostAsync(fixture.Host, json, key);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var submitted = new FirmFlow.Submitted(application.ApplicationId, body.GetProperty("accessToken").GetString()!);
+        var submitted = new FirmFlow.Submitted(application.ApplicationId, body.GetProperty("accessToken").GetString()!, application.ReceiptNumber);
+        await FirmFlow.ConfirmAsync(fixture.Host, submitted);
         var view = await FirmFlow.WaitForStatusAsync(fixture.Host, submitted, "Failed");
 
         Assert.Equal("Closed", view.GetProperty("stage").GetString());

@@ -58,7 +58,7 @@ public sealed class SupportTests(SupportHostFixture fixture) : IClassFixture<Sup
                 a.GetProperty("reportSummary").GetString())));
         Assert.Equal(t1Expert.GetProperty("name").GetString(), view.GetProperty("assignments")[0].GetProperty("expertName").GetString());
         Assert.Contains("수출 바이어 3곳 발굴", completion.Text, StringComparison.Ordinal);
-        Assert.Equal(["ceo@example.com"], completion.To);
+        Assert.Equal([SampleApplications.Email(view.GetProperty("firm").GetProperty("businessRegistrationNumber").GetString()!)], completion.To);
         Assert.True((await fixture.Documents.GetBlobClient($"{application.Application.ApplicationId}/reports/T1/report.pdf").ExistsAsync()).Value);
         Assert.Equal(loadsBefore, await LoadsAsync()); // every load given back
     }

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Serverless.Workflow.Applications;
+using Serverless.Workflow.Confirmation;
 using Serverless.Workflow.Http;
 
 namespace Serverless.Functions.Http;
 
 /// <summary>The firm's routes: thin wrappers over <see cref="ApplicationHandlers"/>.</summary>
-public sealed class ApplicationFunctions(ApplicationHandlers handlers)
+public sealed class ApplicationFunctions(ApplicationHandlers handlers, ConfirmationHandlers confirmation)
 {
     [Function(nameof(SubmitApplication))]
     public Task<IResult> SubmitApplication(
@@ -22,6 +23,14 @@ public sealed class ApplicationFunctions(ApplicationHandlers handlers)
         string applicationId,
         CancellationToken cancellationToken) =>
         handlers.GetAsync(request, applicationId, cancellationToken);
+
+    [Function(nameof(ConfirmApplication))]
+    public Task<IResult> ConfirmApplication(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Confirm)] HttpRequest request,
+        string applicationId,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) =>
+        confirmation.ConfirmAsync(request, applicationId, durable, cancellationToken);
 
     [Function(nameof(UpdateApplication))]
     public Task<IResult> UpdateApplication(

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using Serverless.Workflow.Applications;
+using Serverless.Workflow.Confirmation;
 using Serverless.Workflow.Documents;
 using Serverless.Workflow.Http;
 using Serverless.Workflow.Orchestration;
@@ -13,7 +14,8 @@ namespace Serverless.LocalHost.Demo;
 /// A handful of demo applications, submitted through intake as a firm would (Idempotency-Key <c>local-host-demo-data-{n}</c>, so a
 /// restart submits nothing twice). Most get their documents and go on to review; the last ones wait for documents.
 /// </summary>
-internal sealed class DemoApplications(IntakeService intake, ApplicationValidator validator, DocumentStore documents, DurableTaskClient durable)
+internal sealed class DemoApplications(
+    IntakeService intake, FirmConfirmation confirmation, ApplicationValidator validator, DocumentStore documents, DurableTaskClient durable)
 {
     static readonly (string Name, string Category, string MiniCluster, int Employees)[] Firms =
     [
@@ -39,8 +41,13 @@ internal sealed class DemoApplications(IntakeService intake, ApplicationValidato
 
             var body = JsonSerializer.SerializeToUtf8Bytes(form, Json.Options);
             var outcome = await intake.SubmitAsync(form, Convert.ToHexStringLower(SHA256.HashData(body)), $"local-host-demo-data-{i + 1}", durable, cancellationToken);
-            if (outcome is SubmissionOutcome.Accepted(var application, _) && i < WithDocuments
-                && (await documents.ListAsync(application.ApplicationId, cancellationToken)).Count == 0)
+            if (outcome is not SubmissionOutcome.Accepted(var application, _))
+            {
+                continue;
+            }
+
+            await confirmation.ConfirmAsync(application, durable, cancellationToken); // as the firm would, from its receipt mail
+            if (i < WithDocuments && (await documents.ListAsync(application.ApplicationId, cancellationToken)).Count == 0)
             {
                 foreach (var kind in DocumentRules.Required)
                 {

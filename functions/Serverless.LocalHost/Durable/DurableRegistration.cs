@@ -26,8 +26,19 @@ public static class DurableRegistration
                 grpc.SetSilentDisconnectTimeout(TimeSpan.Zero);
             });
             worker.AddTasks(registry => registry.AddWorkflowTasks());
+
+            // As host.json does for the Functions app: new instances start on Durable:WorkflowVersion, and this worker
+            // takes instances of the current version or older (those keep their path), never a newer one a later
+            // deployment started.
+            worker.UseVersioning(new DurableTaskWorkerOptions.VersioningOptions
+            {
+                Version = WorkflowVersions.CurrentName,
+                DefaultVersion = WorkflowVersions.Name(options.WorkflowVersion),
+                MatchStrategy = DurableTaskWorkerOptions.VersionMatchStrategy.CurrentOrOlder,
+                FailureStrategy = DurableTaskWorkerOptions.VersionFailureStrategy.Reject,
+            });
         });
-        builder.Services.AddDurableTaskClient(client => client.UseGrpc(engine.Channel));
+        builder.Services.AddDurableTaskClient(client => client.UseGrpc(engine.Channel).UseDefaultVersion(WorkflowVersions.Name(options.WorkflowVersion)));
         return engine;
     }
 }

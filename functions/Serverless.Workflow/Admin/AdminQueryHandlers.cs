@@ -51,7 +51,7 @@ public sealed class AdminQueryHandlers(
             events.Select(e => new AuditView(e.At, e.Type, e.Actor, e.FromStatus, e.ToStatus, e.Note)),
             Json.Options);
         view["pendingLinks"] = JsonSerializer.SerializeToNode(
-            (await links.ListAsync(applicationId, cancellationToken)).Where(l => l.IsLive(now) && l.Purpose != FirmAccess.Purpose)
+            (await links.ListAsync(applicationId, cancellationToken)).Where(l => l.IsLive(now) && !FirmAccess.IsFirmCredential(l))
                 .Select(l => new PendingLinkView(l.Purpose, l.Actor, l.ExpiresAt)),
             Json.Options);
         return ApiResults.Json(view);

@@ -50,6 +50,12 @@ public sealed class ApplicationEntity : ITableEntity
 
     public DateTimeOffset SubmittedAt { get; set; }
 
+    /// <summary>The workflow version the application started on (<see cref="Orchestration.WorkflowVersions"/>); 0 before versions were recorded here (1 or 2).</summary>
+    public int WorkflowVersion { get; set; }
+
+    /// <summary>When the firm confirmed the application from its mailed link (version 3 on); null until then.</summary>
+    public DateTimeOffset? ConfirmedAt { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>When the step the application waits for is due (null: nothing due); past it, the SLA is breached.</summary>

@@ -43,6 +43,10 @@ public sealed class ApplicationHandlers(
             SubmissionOutcome.AlreadyOpen(var existing) => Problems.Conflict(
                 "This firm already has an open application in this programme.",
                 new Dictionary<string, object?> { ["applicationId"] = existing }),
+            SubmissionOutcome.TooManyForAddress => Problems.Status(
+                StatusCodes.Status429TooManyRequests, "Too many applications for this address",
+                "This email address has been sent as many receipt mails today as one address may be; please try again tomorrow.",
+                new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["firm.email"] = ["Too many applications for this address today."] } }),
             _ => Problems.Conflict($"This {IdempotencyHeader} was used for a different request body."),
         };
     }
@@ -215,7 +219,7 @@ public sealed class ApplicationHandlers(
     /// </summary>
     async Task<(ApplicationEntity? Application, IResult? Denied)> AuthorizeAsync(HttpRequest request, string applicationId, CancellationToken cancellationToken)
     {
-        var token = BearerToken(request);
+        var token = BearerTokens.Of(request);
         if (token is null)
         {
             return (null, Problems.Unauthorized("Send the application's access token as 'Authorization: Bearer {token}'."));
@@ -225,14 +229,5 @@ public sealed class ApplicationHandlers(
             ? await applications.FindAsync(applicationId, cancellationToken)
             : null;
         return application is null ? (null, Problems.NotFound()) : (application, null);
-    }
-
-    static string? BearerToken(HttpRequest request)
-    {
-        var header = request.Headers.Authorization.ToString();
-        const string scheme = "Bearer ";
-        return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) && header.Length > scheme.Length
-            ? header[scheme.Length..].Trim()
-            : null;
     }
 }

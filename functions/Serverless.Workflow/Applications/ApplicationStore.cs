@@ -38,6 +38,15 @@ public sealed class ApplicationStore(WorkflowStorage storage)
         return application.CurrentStatus.IsTerminal() ? null : application;
     }
 
+    /// <summary>
+    /// Records when the firm confirmed. A merge of that one property: every other write of the row is under its ETag,
+    /// so none can carry an older row over it.
+    /// </summary>
+    public Task MarkConfirmedAsync(string applicationId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        storage.Applications.UpdateEntityAsync(
+            new TableEntity(applicationId, ApplicationEntity.Row) { [nameof(ApplicationEntity.ConfirmedAt)] = at },
+            ETag.All, TableUpdateMode.Merge, cancellationToken);
+
     /// <summary>Writes a new application (status Submitted), its index rows and its "Submitted" audit entry.</summary>
     public async Task CreateAsync(ApplicationEntity application, CancellationToken cancellationToken)
     {

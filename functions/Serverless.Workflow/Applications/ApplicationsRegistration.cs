@@ -12,6 +12,7 @@ public static class ApplicationsRegistration
         services.AddSingleton<ApplicationStore>();
         services.AddSingleton<ApplicationValidator>();
         services.AddSingleton<ReceiptNumbers>();
+        services.AddSingleton<ReceiptMailLimit>();
         services.AddSingleton<IntakeService>();
         services.AddSingleton<FirmViews>();
         services.AddSingleton<ApplicationHandlers>();

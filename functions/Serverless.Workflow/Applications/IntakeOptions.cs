@@ -19,6 +19,10 @@ public sealed class IntakeOptions : IValidatableObject
         "친환경나노", "스마트기계부품", "전기전자부품", "바이오헬스", "뿌리산업", "ICT융합", "정밀화학소재",
     ];
 
+    /// <summary>New applications (each a receipt mail) one email address may be sent a day, so the form floods no inbox.</summary>
+    [Range(1, 10_000)]
+    public int MaxApplicationsPerEmailPerDay { get; set; } = 5;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Programmes.ContainsKey(DefaultProgramme))

@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
 using Serverless.Workflow.Links;
 using Serverless.Workflow.Orchestration;
 using Serverless.Workflow.Storage;
@@ -18,6 +19,9 @@ public abstract record SubmissionOutcome
     /// <summary>The firm already has an open application in this programme.</summary>
     public sealed record AlreadyOpen(string ApplicationId) : SubmissionOutcome;
 
+    /// <summary>The address has been sent as many receipt mails today as one address may be.</summary>
+    public sealed record TooManyForAddress : SubmissionOutcome;
+
     /// <summary>The Idempotency-Key was used for a different body.</summary>
     public sealed record KeyReused : SubmissionOutcome;
 }
@@ -27,7 +31,8 @@ public abstract record SubmissionOutcome
 /// applicationId), whatever fails on the way and however often the firm retries.
 /// </summary>
 public sealed class IntakeService(
-    WorkflowStorage storage, ApplicationStore applications, ReceiptNumbers receipts, FirmAccess access, TimeProvider time)
+    WorkflowStorage storage, ApplicationStore applications, ReceiptNumbers receipts, ReceiptMailLimit receiptMails, FirmAccess access,
+    IOptions<DurableOptions> durableOptions, TimeProvider time)
 {
     public async Task<SubmissionOutcome> SubmitAsync(
         ApplicationForm form, string requestHash, string? idempotencyKey, DurableTaskClient durable, CancellationToken cancellationToken)
@@ -51,29 +56,23 @@ public sealed class IntakeService(
         }
 
         var applicationId = claim?.ApplicationId ?? ApplicationIds.New();
-        var holder = await OpenApplicationGuard.TakeAsync(storage, applications, time, form, applicationId, cancellationToken);
-        if (holder != applicationId)
+        if (await OpenApplicationGuard.HolderAsync(storage, applications, time, form.Programme, form.Firm.BusinessRegistrationNumber, cancellationToken) is { } holder && holder != applicationId)
         {
-            var existing = await applications.FindAsync(holder, cancellationToken);
-            if (existing is null || existing.RequestHash != requestHash || existing.CurrentStatus != ApplicationStatus.Submitted)
-            {
-                await ReleaseKeyAsync(claim, cancellationToken);
-                return new SubmissionOutcome.AlreadyOpen(holder);
-            }
-
-            // The same body again, for an application still at intake: a retry that lost its answer. Finish that one.
-            applicationId = holder;
-            if (claim is not null)
-            {
-                claim.ApplicationId = holder;
-            }
+            await ReleaseKeyAsync(claim, cancellationToken);
+            return new SubmissionOutcome.AlreadyOpen(holder);
         }
 
         var earlier = await applications.FindAsync(applicationId, cancellationToken);
+        if (earlier is null && !await receiptMails.TryCountAsync(form.Firm.Email, applicationId, cancellationToken))
+        {
+            await ReleaseKeyAsync(claim, cancellationToken);
+            return new SubmissionOutcome.TooManyForAddress();
+        }
+
         var application = earlier ?? await NewApplicationAsync(form, applicationId, requestHash, claim, now, cancellationToken);
 
         // From the first write of the application on, a client that goes away does not stop the rest: a half-done
-        // submission would hold the firm's slot until a retry with the same body finished it.
+        // submission would wait for a retry with the same key to finish it.
         var token = access.IssueAsync(applicationId, CancellationToken.None);
         await applications.CreateAsync(application, CancellationToken.None);
         await StartWorkflowAsync(durable, applicationId, resuming: earlier is not null, CancellationToken.None);
@@ -113,6 +112,7 @@ public sealed class IntakeService(
             RequestHash = requestHash,
             SubmittedAt = now,
             UpdatedAt = now,
+            WorkflowVersion = durableOptions.Value.WorkflowVersion,
         };
     }
 
@@ -194,7 +194,7 @@ public sealed class IntakeService(
     /// the engine does not refuse a second start of a running instance, it would run two executions into one
     /// history. A new application cannot have an orchestration yet, and the check costs the engine a table query.
     /// </summary>
-    static async Task StartWorkflowAsync(DurableTaskClient durable, string applicationId, bool resuming, CancellationToken cancellationToken)
+    async Task StartWorkflowAsync(DurableTaskClient durable, string applicationId, bool resuming, CancellationToken cancellationToken)
     {
         if (resuming && await durable.GetInstanceAsync(applicationId, cancellationToken) is not null)
         {
@@ -203,8 +203,8 @@ public sealed class IntakeService(
 
         await durable.ScheduleNewOrchestrationInstanceAsync(
             nameof(SupportApplicationOrchestrator),
-            new ApplicationStarted(applicationId, SupportApplicationOrchestrator.CurrentVersion),
-            new StartOrchestrationOptions(applicationId),
+            new ApplicationStarted(applicationId, durableOptions.Value.WorkflowVersion),
+            new StartOrchestrationOptions(applicationId) { Version = WorkflowVersions.Name(durableOptions.Value.WorkflowVersion) },
             cancellationToken);
     }
 }

@@ -11,5 +11,9 @@ public static class KoreaTime
         return DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Offset).DateTime);
     }
 
+    /// <summary>A moment as a person in Korea reads it, e.g. <c>2026-12-06 18:30 (KST)</c>.</summary>
+    public static string Format(DateTimeOffset at) =>
+        at.ToOffset(Offset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " (KST)";
+
     public static DateOnly DateOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(Offset).DateTime);
 }

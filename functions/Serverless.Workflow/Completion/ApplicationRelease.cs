@@ -12,7 +12,7 @@ public sealed class ApplicationRelease(ReviewAssignments reviews, ExpertLoads lo
 {
     public async Task ReleaseAsync(string applicationId, CancellationToken cancellationToken)
     {
-        await links.RevokeAsync(applicationId, link => link.Purpose != FirmAccess.Purpose, cancellationToken);
+        await links.RevokeAsync(applicationId, link => !FirmAccess.IsFirmCredential(link), cancellationToken);
         await reviews.ReleaseAllAsync(applicationId, cancellationToken);
         await loads.ReleaseAllAsync(applicationId, cancellationToken);
     }

@@ -69,7 +69,9 @@ public static class ExpiredSteps
 /// </summary>
 public static class EmailTemplates
 {
-    public static EmailMessage Render(EmailKind kind, ApplicationEntity application, IReadOnlyList<string> details, EmailOptions options)
+    /// <param name="firmPage">The firm's page, with a personal link of its own (firm mails); null for the staff's.</param>
+    public static EmailMessage Render(
+        EmailKind kind, ApplicationEntity application, IReadOnlyList<string> details, EmailOptions options, string? firmPage = null)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(details);
@@ -77,8 +79,7 @@ public static class EmailTemplates
         var en = application.Language == "en";
         var statusUrl = options.Link($"/api/applications/{application.ApplicationId}");
         var body = new MailBody();
-        var toStaff = kind is EmailKind.Failure or EmailKind.StepFailed or EmailKind.NoReviewer or EmailKind.Unmatched or EmailKind.EngagementOverdue or EmailKind.MailRejected
-            or EmailKind.MailUncertain;
+        var toStaff = IsToStaff(kind);
         if (!toStaff)
         {
             body.Paragraph(en ? $"Dear {application.FirmName}," : $"{application.FirmName} 귀하");
@@ -86,13 +87,13 @@ public static class EmailTemplates
 
         var subject = kind switch
         {
-            EmailKind.Receipt => Receipt(body, application, statusUrl, en),
-            EmailKind.MissingDocuments => Documents(body, details, statusUrl, en, reminder: false),
-            EmailKind.DocumentsReminder => Documents(body, details, statusUrl, en, reminder: true),
+            EmailKind.Receipt => Receipt(body, application, details, FirmPage(firmPage), en),
+            EmailKind.MissingDocuments => Documents(body, details, FirmPage(firmPage), en, reminder: false),
+            EmailKind.DocumentsReminder => Documents(body, details, FirmPage(firmPage), en, reminder: true),
             EmailKind.Ineligible => Ineligible(body, details, en),
             EmailKind.Expired => Expired(body, details.Count > 0 ? details[0] : ExpiredSteps.Documents, en),
             EmailKind.Rejected => Rejected(body, details, en),
-            EmailKind.ChangesRequested => ChangesRequested(body, details, statusUrl, en),
+            EmailKind.ChangesRequested => ChangesRequested(body, details, FirmPage(firmPage), en),
             EmailKind.Failure => Failure(body, application, details, statusUrl),
             EmailKind.StepFailed => StepFailed(body, application, details, statusUrl),
             EmailKind.NoReviewer => NoReviewer(body, application),
@@ -107,6 +108,14 @@ public static class EmailTemplates
         body.Paragraph(en ? "Namdong cluster growth support office" : "남동클러스터 기업성장지원 사무국");
         return body.ToMessage(toStaff ? options.AdminAddresses : [application.FirmEmail], $"[{application.ReceiptNumber}] {subject}");
     }
+
+    /// <summary>Mails for the programme staff (in Korean, to <see cref="EmailOptions.AdminAddresses"/>); the rest go to the firm.</summary>
+    public static bool IsToStaff(EmailKind kind) =>
+        kind is EmailKind.Failure or EmailKind.StepFailed or EmailKind.NoReviewer or EmailKind.Unmatched or EmailKind.EngagementOverdue
+            or EmailKind.MailRejected or EmailKind.MailUncertain;
+
+    static string FirmPage(string? firmPage) =>
+        firmPage ?? throw new ArgumentNullException(nameof(firmPage), "A firm mail links to the firm's page, with its personal link.");
 
     /// <summary>How every staff mail starts: what happened, then which application and which firm.</summary>
     static MailBody StaffIntro(MailBody body, ApplicationEntity application, string what) =>
@@ -166,21 +175,33 @@ public static class EmailTemplates
         return $"메일 발송 확인 필요 ({uncertain[2]})";
     }
 
-    static string Receipt(MailBody body, ApplicationEntity application, string statusUrl, bool en)
+    /// <param name="confirmBy">From version 3: when the application expires unless the firm confirms it.</param>
+    static string Receipt(MailBody body, ApplicationEntity application, IReadOnlyList<string> confirmBy, string firmPage, bool en)
     {
+        var confirm = confirmBy.Count > 0;
         body.Paragraph(en
                 ? "Your application to the Namdong cluster's customised support by company growth stage has been received."
                 : "남동클러스터 기업성장단계별 맞춤형 서비스 프로그램 신청이 접수되었습니다.")
             .Field(en ? "Receipt number" : "접수번호", application.ReceiptNumber)
-            .Field(en ? "Status" : "현재 상태", en ? "Submitted" : "접수")
-            .Link(en ? "Application status" : "신청 현황", statusUrl)
-            .Paragraph(en
-                ? "Reading the status needs the access token you received when you applied. Next, please upload your business registration certificate, financial statements and business plan."
-                : "신청 현황 조회에는 신청 시 받은 액세스 토큰이 필요합니다. 사업자등록증, 재무제표, 사업계획서를 제출해 주십시오.");
+            .Field(en ? "Status" : "현재 상태", confirm ? en ? "Waiting for your confirmation" : "신청 확인 대기" : en ? "Submitted" : "접수")
+            .Paragraph(confirm
+                ? en ? "Please open your application's page and confirm it. Nothing happens until you do; unconfirmed, the application expires."
+                     : "아래 신청 페이지를 열어 신청을 확인해 주십시오. 확인하기 전에는 신청이 진행되지 않으며, 기한까지 확인하지 않으면 신청이 만료됩니다."
+                : en ? "Next, please upload your business registration certificate, financial statements and business plan."
+                     : "사업자등록증, 재무제표, 사업계획서를 제출해 주십시오.")
+            .Link(en ? "Your application's page" : "신청 페이지", firmPage);
+        if (confirm)
+        {
+            body.Field(en ? "Confirm by" : "확인 기한", KoreaTime.Format(DateTimeOffset.Parse(confirmBy[0], System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        body.Paragraph(en
+                ? "This link is personal: it opens your application without a password. Do not forward this mail."
+                : "이 링크는 귀사 전용이며 비밀번호 없이 신청서를 엽니다. 이 메일을 다른 사람에게 전달하지 마십시오.");
         return en ? "Your application has been received" : "기업성장단계별 맞춤형 지원사업 신청이 접수되었습니다";
     }
 
-    static string Documents(MailBody body, IReadOnlyList<string> missing, string statusUrl, bool en, bool reminder)
+    static string Documents(MailBody body, IReadOnlyList<string> missing, string firmPage, bool en, bool reminder)
     {
         body.Paragraph(reminder
             ? en ? "A reminder: these documents are still missing from your application." : "신청서의 아래 서류가 아직 제출되지 않았습니다. 다시 한번 안내드립니다."
@@ -190,7 +211,7 @@ public static class EmailTemplates
             body.Paragraph($"- {DocumentLabel(kind, en)}");
         }
 
-        body.Link(en ? "Upload at" : "제출처", statusUrl + "/documents")
+        body.Link(en ? "Upload them on your application's page" : "신청 페이지에서 제출", firmPage)
             .Paragraph(en
                 ? "Without them the application expires at the deadline."
                 : "기한 내에 제출되지 않으면 신청이 만료됩니다.");
@@ -243,11 +264,11 @@ public static class EmailTemplates
         return en ? "Result of the review: not selected" : "검토 결과 안내 (미선정)";
     }
 
-    static string ChangesRequested(MailBody body, IReadOnlyList<string> comment, string statusUrl, bool en)
+    static string ChangesRequested(MailBody body, IReadOnlyList<string> comment, string firmPage, bool en)
     {
         body.Paragraph(en ? "The reviewer asks for changes to your application:" : "검토 위원이 신청서의 보완을 요청하였습니다.")
             .Paragraph(string.Join("\n", comment))
-            .Link(en ? "Resubmit at (PUT, with your access token)" : "수정 제출처 (액세스 토큰 필요, PUT)", statusUrl)
+            .Link(en ? "Correct and resubmit on your application's page" : "신청 페이지에서 수정 제출", firmPage)
             .Paragraph(en
                 ? "Please send the corrected application before the deadline; it will then be diagnosed and reviewed again."
                 : "기한 내에 수정된 신청서를 제출해 주시면 다시 진단 및 검토가 진행됩니다.");

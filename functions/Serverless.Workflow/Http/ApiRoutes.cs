@@ -15,6 +15,7 @@ public static class ApiRoutes
     public const string Application = "api/applications/{applicationId}";
     public const string Documents = "api/applications/{applicationId}/documents";
     public const string Document = "api/applications/{applicationId}/documents/{documentId}";
+    public const string Confirm = "api/applications/{applicationId}/confirm";
     public const string AdminPrefix = "api/admin/";
     public const string Reviewers = "api/admin/reviewers";
     public const string Reviewer = "api/admin/reviewers/{reviewerId}";
@@ -40,8 +41,9 @@ public static class ApiRoutes
     [
         new("GET", Health, "GetHealth", "Storage and durable engine health", [200, 503]),
         new("GET", OpenApi, "GetOpenApi", "This document", [200]),
-        new("POST", Applications, "SubmitApplication", "A firm submits an application", [202, 400, 409, 413, 415]),
-        new("GET", Application, "GetApplication", "The firm reads its application (Bearer access token)", [200, 401, 404]),
+        new("POST", Applications, "SubmitApplication", "A firm submits an application", [202, 400, 409, 413, 415, 429]),
+        new("POST", Confirm, "ConfirmApplication", "The firm confirms its application (Bearer: the personal link's token from the receipt mail)", [200, 401, 403, 404, 409]),
+        new("GET", Application, "GetApplication", "The firm reads its application (Bearer: access token or personal link)", [200, 401, 404]),
         new("PUT", Application, "UpdateApplication", "The firm resubmits its application after changes were requested", [202, 400, 401, 404, 409, 413, 415]),
         new("POST", Documents, "UploadDocument", "The firm uploads a document (multipart: kind, file)", [201, 400, 401, 404, 409, 413, 415]),
         new("GET", Document, "DownloadDocument", "The firm downloads one of its documents", [200, 401, 404]),

@@ -6,6 +6,7 @@ using Microsoft.DurableTask.Client;
 using Serverless.Workflow.Admin.Dashboard;
 using Serverless.Workflow.Admin;
 using Serverless.Workflow.Applications;
+using Serverless.Workflow.Confirmation;
 using Serverless.Workflow.Experts;
 using Serverless.Workflow.Links;
 using Serverless.Workflow.Operations;
@@ -28,6 +29,8 @@ public static class WorkflowEndpoints
             h.SubmitAsync(request, durable, ct));
         app.MapGet(ApiRoutes.Application, (HttpRequest request, string applicationId, [FromServices] ApplicationHandlers h, CancellationToken ct) =>
             h.GetAsync(request, applicationId, ct));
+        app.MapPost(ApiRoutes.Confirm, (HttpRequest request, string applicationId, [FromServices] ConfirmationHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
+            h.ConfirmAsync(request, applicationId, durable, ct));
         app.MapPut(ApiRoutes.Application, (HttpRequest request, string applicationId, [FromServices] ApplicationHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
             h.UpdateAsync(request, applicationId, durable, ct));
         app.MapPost(ApiRoutes.Documents, (HttpRequest request, string applicationId, [FromServices] ApplicationHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>

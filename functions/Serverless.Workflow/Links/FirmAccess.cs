@@ -1,19 +1,49 @@
+using Serverless.Workflow.Email;
 using Serverless.Workflow.Storage;
 
 namespace Serverless.Workflow.Links;
 
-/// <summary>The firm's bearer token for its own application, issued at submission.</summary>
+/// <summary>
+/// The firm's credentials for its own application, each a bearer token of the firm routes: the access token answered
+/// at submission, and the personal links its mails carry (<c>/firm/{applicationId}#{token}</c>, the token in the
+/// fragment, so no server, log or Referer sees it). Only a mailed link confirms: it proves the firm reads that mailbox.
+/// </summary>
 public sealed class FirmAccess(WorkflowStorage storage, TimeProvider time)
 {
     public const string Purpose = "FirmAccess";
 
-    public async Task<string> IssueAsync(string applicationId, CancellationToken cancellationToken)
+    /// <summary>The purpose of a personal link mailed to the firm.</summary>
+    public const string MailedPurpose = "FirmLink";
+
+    /// <summary>The firm's own credentials live as long as its application may be looked at; other links end with the step.</summary>
+    public static bool IsFirmCredential(LinkEntity link) => link?.Purpose is Purpose or MailedPurpose;
+
+    public Task<string> IssueAsync(string applicationId, CancellationToken cancellationToken) =>
+        IssueAsync(applicationId, Purpose, cancellationToken);
+
+    /// <summary>A new personal link for a mail to the firm: the firm's page, with the token in the fragment.</summary>
+    public async Task<string> IssuePageLinkAsync(string applicationId, EmailOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var token = await IssueAsync(applicationId, MailedPurpose, cancellationToken);
+        return options.Link($"/firm/{applicationId}#{token}");
+    }
+
+    /// <summary>True only for a live credential of the firm for exactly this application.</summary>
+    public async Task<bool> AllowsAsync(string token, string applicationId, CancellationToken cancellationToken) =>
+        await FindAsync(token, applicationId, cancellationToken) is not null;
+
+    /// <summary>True only for a live personal link of exactly this application (not the access token).</summary>
+    public async Task<bool> ConfirmsAsync(string token, string applicationId, CancellationToken cancellationToken) =>
+        (await FindAsync(token, applicationId, cancellationToken))?.Purpose == MailedPurpose;
+
+    async Task<string> IssueAsync(string applicationId, string purpose, CancellationToken cancellationToken)
     {
         var token = Tokens.New();
         await storage.Links.AddEntityAsync(new LinkEntity
         {
             PartitionKey = Tokens.Hash(token),
-            Purpose = Purpose,
+            Purpose = purpose,
             ApplicationId = applicationId,
             Actor = "firm",
             IssuedAt = time.GetUtcNow(),
@@ -21,18 +51,16 @@ public sealed class FirmAccess(WorkflowStorage storage, TimeProvider time)
         return token;
     }
 
-    /// <summary>True only for a live firm token of exactly this application.</summary>
-    public async Task<bool> AllowsAsync(string token, string applicationId, CancellationToken cancellationToken)
+    async Task<LinkEntity?> FindAsync(string token, string applicationId, CancellationToken cancellationToken)
     {
         if (!Tokens.IsWellFormed(token))
         {
-            return false;
+            return null;
         }
 
         var link = await storage.Links.GetEntityIfExistsAsync<LinkEntity>(Tokens.Hash(token), LinkEntity.Row, cancellationToken: cancellationToken);
-        return link.HasValue
-            && link.Value!.Purpose == Purpose
-            && link.Value.ApplicationId == applicationId
-            && link.Value.RevokedAt is null;
+        return link.HasValue && link.Value is { } found && IsFirmCredential(found) && found.ApplicationId == applicationId && found.RevokedAt is null
+            ? found
+            : null;
     }
 }

@@ -31,7 +31,7 @@ public sealed class LinkEntity : ITableEntity
 
     public ETag ETag { get; set; }
 
-    /// <summary><see cref="LinkPurpose"/> of an emailed link, or <see cref="FirmAccess.Purpose"/>.</summary>
+    /// <summary><see cref="LinkPurpose"/> of an emailed link, or one of the firm's credentials (<see cref="FirmAccess"/>).</summary>
     public string Purpose { get; set; } = "";
 
     public string ApplicationId { get; set; } = "";

@@ -40,6 +40,14 @@ public sealed class DurableOptions
     [Range(typeof(TimeSpan), "00:00:30", "00:30:00")]
     public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The workflow version new applications start on (<see cref="WorkflowVersions"/>). Both hosts start instances with
+    /// it; the workers take every version up to <see cref="WorkflowVersions.Current"/> (the Functions app's host.json
+    /// says the same). Lowered only to send new applications down an older path again.
+    /// </summary>
+    [Range(2, WorkflowVersions.Current)]
+    public int WorkflowVersion { get; set; } = WorkflowVersions.Current;
+
     /// <summary>The longest the engine waits between queue polls when idle: the latency floor of a quiet host.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);

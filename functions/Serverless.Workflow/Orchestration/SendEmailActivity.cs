@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Email;
+using Serverless.Workflow.Links;
 
 namespace Serverless.Workflow.Orchestration;
 
@@ -12,8 +13,12 @@ namespace Serverless.Workflow.Orchestration;
 /// </summary>
 public sealed record EmailRequest(string ApplicationId, EmailKind Kind, string Key, IReadOnlyList<string>? Details = null);
 
-/// <summary>Renders the mail from the application as it stands and sends it through the Outbox (at most once per key).</summary>
-public sealed class SendEmailActivity(ApplicationStore applications, EmailOutbox outbox, IOptions<EmailOptions> options, ILogger<SendEmailActivity> logger)
+/// <summary>
+/// Renders the mail from the application as it stands and sends it through the Outbox (at most once per key). A mail
+/// to the firm carries a personal link to the firm's page of its own, issued only once the intent is claimed.
+/// </summary>
+public sealed class SendEmailActivity(
+    ApplicationStore applications, EmailOutbox outbox, FirmAccess access, IOptions<EmailOptions> options, ILogger<SendEmailActivity> logger)
     : TaskActivity<EmailRequest, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, EmailRequest input)
@@ -26,11 +31,20 @@ public sealed class SendEmailActivity(ApplicationStore applications, EmailOutbox
             return false;
         }
 
-        var message = EmailTemplates.Render(input.Kind, application, input.Details ?? [], options.Value);
-
         // Mail for the staff with no staff configured has no one to go to.
-        var sent = message.To.Count > 0 && await outbox.SendOnceAsync(input.ApplicationId, input.Key, message, CancellationToken.None);
-        WorkflowLog.MailHandled(logger, input.ApplicationId, input.Key, sent ? "sent" : message.To.Count == 0 ? "has no recipient" : "was sent before");
+        var toStaff = EmailTemplates.IsToStaff(input.Kind);
+        if (toStaff && options.Value.AdminAddresses.Count == 0)
+        {
+            WorkflowLog.MailHandled(logger, input.ApplicationId, input.Key, "has no recipient");
+            return false;
+        }
+
+        var sent = await outbox.SendOnceAsync(input.ApplicationId, input.Key, async cancellationToken =>
+        {
+            var firmPage = toStaff ? null : await access.IssuePageLinkAsync(input.ApplicationId, options.Value, cancellationToken);
+            return EmailTemplates.Render(input.Kind, application, input.Details ?? [], options.Value, firmPage);
+        }, CancellationToken.None);
+        WorkflowLog.MailHandled(logger, input.ApplicationId, input.Key, sent ? "sent" : "was sent before");
         return sent;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Completion;
+using Serverless.Workflow.Confirmation;
 using Serverless.Workflow.Diagnosis;
 using Serverless.Workflow.Documents;
 using Serverless.Workflow.Email;
@@ -24,13 +25,6 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
     /// </summary>
     public const int MaxChangeRounds = 3;
 
-    /// <summary>
-    /// The workflow's version, recorded in every instance's input at its start, so that an instance keeps the path it
-    /// started on while it waits for weeks. 2: activity retries back off for an hour and a step failing after them
-    /// waits for an admin's retry (1: five quick retries, then Failed for good).
-    /// </summary>
-    public const int CurrentVersion = 2;
-
     public override async Task<ApplicationStatus> RunAsync(TaskOrchestrationContext context, ApplicationStarted input)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -39,7 +33,7 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
         var steps = new StatusSteps(context, id);
         try
         {
-            return await RunStepsAsync(context, steps, id, input.Version);
+            return await RunStepsAsync(context, steps, id, WorkflowVersions.Of(context, input));
         }
         catch (TaskFailedException failed)
         {
@@ -61,7 +55,17 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
         {
             steps.Retry = steps.RetryUntilAnAdminDecides(workflow);
         }
-        await steps.MailAsync(EmailKind.Receipt, "receipt");
+
+        // 0. From version 3 on, nothing happens until the firm confirms from the link in its receipt mail.
+        if (version < 3)
+        {
+            await steps.MailAsync(EmailKind.Receipt, "receipt");
+        }
+        else if (!await ConfirmationStep.AwaitAsync(context, steps, workflow))
+        {
+            await steps.RecordAsync(ApplicationStatus.Expired, note: "not confirmed"); // no mail: the address may not be the firm's
+            return ApplicationStatus.Expired;
+        }
 
         // 1. Screening: eligibility, then the required documents (intake wrote the application as Submitted).
         var screening = await steps.ScreenAsync();

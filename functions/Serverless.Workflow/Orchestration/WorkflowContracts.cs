@@ -7,7 +7,7 @@ namespace Serverless.Workflow.Orchestration;
 
 /// <summary>
 /// The orchestration's input: the application it carries, and the version of the workflow it started on
-/// (<see cref="SupportApplicationOrchestrator.CurrentVersion"/>; instances started before versions existed read 1).
+/// when the engine carried no version (<see cref="WorkflowVersions"/>; instances started before versions existed read 1).
 /// </summary>
 public sealed record ApplicationStarted(string ApplicationId, int Version = 1);
 
@@ -29,6 +29,9 @@ public sealed record WorkflowStatus(ApplicationStatus Status, ApplicationStage S
 
 /// <summary>Raised when a firm uploads a document.</summary>
 public sealed record DocumentsUpdated(string DocumentId, string Kind);
+
+/// <summary>Raised when the firm confirms its application from the link in its receipt mail.</summary>
+public sealed record ApplicationConfirmed(DateTimeOffset At);
 
 /// <summary>Raised when a firm resubmits its application after a reviewer asked for changes.</summary>
 public sealed record ApplicationUpdated(DateTimeOffset At);
@@ -84,6 +87,8 @@ public static class WorkflowEvents
 
     public const string FeedbackGiven = nameof(Orchestration.FeedbackGiven);
 
+    public const string ApplicationConfirmed = nameof(Orchestration.ApplicationConfirmed);
+
     public const string RetryRequested = nameof(Orchestration.RetryRequested);
 }
 
@@ -100,6 +105,9 @@ public static class ReviewDecisions
 /// <summary>Kinds of <see cref="PendingStep"/>.</summary>
 public static class PendingKinds
 {
+    /// <summary>The firm has not yet confirmed the application from the link in its receipt mail (version 3 on).</summary>
+    public const string Confirmation = nameof(Confirmation);
+
     public const string Documents = nameof(Documents);
     public const string Review = nameof(Review);
     public const string NoReviewer = nameof(NoReviewer);

@@ -7,6 +7,10 @@ public sealed class WorkflowOptions
 {
     public const string Section = "Workflow";
 
+    /// <summary>How long a firm has to confirm its application from the receipt mail's link before it expires (no mail).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
+    public TimeSpan ConfirmationDeadline { get; set; } = TimeSpan.FromDays(2);
+
     /// <summary>How long a firm has to complete its required documents before the application expires.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
     public TimeSpan DocumentsDeadline { get; set; } = TimeSpan.FromDays(14);

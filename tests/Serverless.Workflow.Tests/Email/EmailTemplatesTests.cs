@@ -13,6 +13,8 @@ public sealed class EmailTemplatesTests
         PublicBaseUrl = new Uri("https://support.example.org"),
     };
 
+    const string FirmPage = "https://support.example.org/firm/0123456789abcdef0123456789abcdef#personal-token";
+
     static ApplicationEntity Application(string firmName = "남동정밀(주)", string language = "ko") => new()
     {
         PartitionKey = "0123456789abcdef0123456789abcdef",
@@ -23,22 +25,24 @@ public sealed class EmailTemplatesTests
     };
 
     [Fact]
-    public void Receipt_InKorean_CarriesTheReceiptNumberAndTheStatusLink()
+    public void Receipt_InKorean_CarriesTheReceiptNumber_ThePersonalLink_AndUntilWhenToConfirm()
     {
-        var mail = EmailTemplates.Render(EmailKind.Receipt, Application(), [], Options);
+        var mail = EmailTemplates.Render(EmailKind.Receipt, Application(), ["2026-12-06T09:30:00.0000000+00:00"], Options, FirmPage);
 
         Assert.Equal(["ceo@example.com"], mail.To);
         Assert.StartsWith("[GS-2026-00017] ", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("접수되었습니다", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("접수번호: GS-2026-00017", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("https://support.example.org/api/applications/0123456789abcdef0123456789abcdef", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("href=\"https://support.example.org/api/applications/0123456789abcdef0123456789abcdef\"", mail.Html, StringComparison.Ordinal);
+        Assert.Contains(FirmPage, mail.Text, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{FirmPage}\"", mail.Html, StringComparison.Ordinal);
+        Assert.Contains("확인 기한: 2026-12-06 18:30 (KST)", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/api/", mail.Text, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Receipt_ForAnEnglishApplication_IsInEnglish()
     {
-        var mail = EmailTemplates.Render(EmailKind.Receipt, Application(language: "en"), [], Options);
+        var mail = EmailTemplates.Render(EmailKind.Receipt, Application(language: "en"), [], Options, FirmPage);
 
         Assert.Equal("[GS-2026-00017] Your application has been received", mail.Subject);
         Assert.Contains("Receipt number: GS-2026-00017", mail.Text, StringComparison.Ordinal);
@@ -47,7 +51,7 @@ public sealed class EmailTemplatesTests
     [Fact]
     public void Receipt_FirmNameWithMarkup_IsInertInHtmlAndVerbatimInText()
     {
-        var mail = EmailTemplates.Render(EmailKind.Receipt, Application("<script>alert(1)</script>&Co"), [], Options);
+        var mail = EmailTemplates.Render(EmailKind.Receipt, Application("<script>alert(1)</script>&Co"), [], Options, FirmPage);
 
         Assert.DoesNotContain("<script>", mail.Html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;Co", mail.Html, StringComparison.Ordinal);
@@ -58,7 +62,7 @@ public sealed class EmailTemplatesTests
     public void RejectedAndChangesRequested_QuoteTheReviewersComment_ToTheFirm()
     {
         var rejected = EmailTemplates.Render(EmailKind.Rejected, Application(), ["시장 분석 부족 <b>"], Options);
-        var changes = EmailTemplates.Render(EmailKind.ChangesRequested, Application(language: "en"), ["Add the 2025 figures."], Options);
+        var changes = EmailTemplates.Render(EmailKind.ChangesRequested, Application(language: "en"), ["Add the 2025 figures."], Options, FirmPage);
 
         Assert.Equal(["ceo@example.com"], rejected.To);
         Assert.Equal("[GS-2026-00017] 검토 결과 안내 (미선정)", rejected.Subject);
@@ -66,6 +70,7 @@ public sealed class EmailTemplatesTests
         Assert.Contains("시장 분석 부족 &lt;b&gt;", rejected.Html, StringComparison.Ordinal);
         Assert.Equal("[GS-2026-00017] Changes requested to your application", changes.Subject);
         Assert.Contains("Add the 2025 figures.", changes.Text, StringComparison.Ordinal);
+        Assert.Contains(FirmPage, changes.Text, StringComparison.Ordinal); // resubmitted on the firm's page, not by PUT
     }
 
     [Theory]

@@ -8,6 +8,7 @@ using Serverless.Workflow.Engagement;
 using Serverless.Workflow.Matching;
 using Serverless.Workflow.Orchestration;
 using Serverless.Workflow.Review;
+using Serverless.Workflow.Screening;
 using Xunit;
 
 namespace Serverless.Workflow.Tests.Orchestration;
@@ -21,6 +22,41 @@ namespace Serverless.Workflow.Tests.Orchestration;
 public sealed class SupportApplicationOrchestratorTests
 {
     const string Id = "app-1";
+
+    /// <summary>
+    /// Step 0: an application the firm never confirms from its receipt mail expires at the confirmation deadline, with
+    /// no mail but the receipt (the address may not be the firm's) and nothing screened.
+    /// </summary>
+    [Fact]
+    public async Task Confirmation_NeverGiven_ExpiresWithoutAnotherMail()
+    {
+        var fakes = new WorkflowFakes { Options = new WorkflowOptions { ConfirmationDeadline = TimeSpan.FromSeconds(2) } };
+        await using var host = await fakes.StartHostAsync();
+        await StartUnconfirmedAsync(host);
+
+        Assert.Equal(ApplicationStatus.Expired, (await EndedAsync(host)).ReadOutputAs<ApplicationStatus>());
+        Assert.Equal<ApplicationStatus>([ApplicationStatus.Expired], fakes.Statuses);
+        Assert.Equal<string>(["receipt"], fakes.MailKeys);
+        Assert.Single(fakes.Calls<EmailRequest>()[0].Details!); // the receipt says until when to confirm
+        Assert.False(fakes.Called(nameof(ScreenApplicationActivity)));
+    }
+
+    /// <summary>
+    /// An instance started before confirmation existed (version 2: no engine version, the input says 2) keeps its
+    /// path: it is screened and diagnosed without waiting for a confirmation that will never come.
+    /// </summary>
+    [Fact]
+    public async Task VersionTwoInstance_RunsWithoutConfirmation()
+    {
+        var fakes = new WorkflowFakes();
+        await using var host = await fakes.StartHostAsync();
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(SupportApplicationOrchestrator), new ApplicationStarted(Id, 2), new StartOrchestrationOptions { InstanceId = Id });
+
+        await UntilWaitingForReviewAsync(host, fakes, Id);
+        Assert.Equal<ApplicationStatus>([ApplicationStatus.Diagnosed, ApplicationStatus.AwaitingReview], fakes.Statuses);
+        Assert.Empty(fakes.Calls<EmailRequest>()[0].Details ?? []); // the receipt of version 2: nothing to confirm
+    }
 
     /// <summary>
     /// Step 4: a reviewer who never decides gets a reminder with a new link, then an Escalation reviewer a link of
@@ -191,11 +227,18 @@ public sealed class SupportApplicationOrchestratorTests
         Assert.Equal<string>(["T1 report", "T2 report"], fakes.Calls<TaskEvent>().Select(e => e.Report!.Summary).Order());
     }
 
-    static Task<string> StartAsync(DurableTaskTestHost host, string id = Id) =>
+    /// <summary>Starts the application on the current version, as intake does, and confirms it as the firm's link would.</summary>
+    static async Task StartAsync(DurableTaskTestHost host, string id = Id)
+    {
+        await StartUnconfirmedAsync(host, id);
+        await host.Client.RaiseEventAsync(id, WorkflowEvents.ApplicationConfirmed, new ApplicationConfirmed(DateTimeOffset.UtcNow));
+    }
+
+    static Task<string> StartUnconfirmedAsync(DurableTaskTestHost host, string id = Id) =>
         host.Client.ScheduleNewOrchestrationInstanceAsync(
             nameof(SupportApplicationOrchestrator),
-            new ApplicationStarted(id, SupportApplicationOrchestrator.CurrentVersion),
-            new StartOrchestrationOptions { InstanceId = id });
+            new ApplicationStarted(id, WorkflowVersions.Current),
+            new StartOrchestrationOptions { InstanceId = id, Version = WorkflowVersions.CurrentName });
 
     static async Task<OrchestrationMetadata> EndedAsync(DurableTaskTestHost host)
     {

@@ -49,6 +49,15 @@ internal sealed class WorkflowFakes
         }
     }
 
+    /// <summary>Whether the orchestration called <paramref name="activity"/> at all.</summary>
+    public bool Called(string activity)
+    {
+        lock (gate)
+        {
+            return calls.Any(call => call.Activity == activity);
+        }
+    }
+
     public IReadOnlyList<ApplicationStatus> Statuses => [.. Calls<StatusChange>().Select(change => change.Status)];
 
     public IReadOnlyList<string> MailKeys => [.. Calls<EmailRequest>().Select(mail => mail.Key)];
