@@ -24,6 +24,7 @@ param taskHubName string = 'GrowthSupport'
 
 @description('Workflow timers (Workflow__* settings), as TimeSpans; docs/workflow.md\'s defaults.')
 param workflowTimers object = {
+  ConfirmationDeadline: '2.00:00:00'
   DocumentsDeadline: '14.00:00:00'
   DocumentsReminderAfter: '3.00:00:00'
   ReviewReminderAfter: '2.00:00:00'
@@ -93,6 +94,7 @@ var appSettings = union(emailSettings, toObject(items(workflowTimers), t => 'Wor
   Storage__TablePrefix: ''
   Intake__DefaultProgramme: 'growth-stage'
   'Intake__Programmes__growth-stage': 'GS'
+  Intake__MaxApplicationsPerEmailPerDay: '5'
   Screening__MaxRevenueKrw: '150000000000'
   Screening__EmployeesBelow: '300'
 })

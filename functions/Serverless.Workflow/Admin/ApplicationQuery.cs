@@ -16,7 +16,7 @@ public sealed record ApplicationFilter(
 public sealed record ApplicationListItem(
     string ApplicationId, string ReceiptNumber, string FirmName, string BusinessRegistrationNumber, ApplicationStatus Status,
     ApplicationStage Stage, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? MiniCluster, DateTimeOffset SubmittedAt,
-    DateTimeOffset UpdatedAt, bool SlaBreached);
+    DateTimeOffset UpdatedAt, bool SlaBreached, int WorkflowVersion);
 
 /// <summary>A page of the list; <see cref="ContinuationToken"/> is null on the last page (docs/api.md), not left out.</summary>
 public sealed record ApplicationPage(
@@ -193,7 +193,7 @@ public sealed class ApplicationQuery(WorkflowStorage storage, TimeProvider time)
         var status = Enum.Parse<ApplicationStatus>(row.Status);
         return new ApplicationListItem(
             row.ApplicationId, row.ReceiptNumber, row.FirmName, row.BusinessRegistrationNumber, status, Enum.Parse<ApplicationStage>(row.Stage),
-            row.MiniCluster, row.SubmittedAt, row.UpdatedAt, !status.IsTerminal() && row.DueAt < now);
+            row.MiniCluster, row.SubmittedAt, row.UpdatedAt, !status.IsTerminal() && row.DueAt < now, row.WorkflowVersion);
     }
 
     /// <summary>A row-key bound for the start of a day (UTC): rows before it sort after it.</summary>

@@ -10,7 +10,7 @@ public sealed record StatsView(
     IReadOnlyDictionary<string, long> ByStatus, IReadOnlyDictionary<string, long> ByStage, IReadOnlyDictionary<string, long> ByMiniCluster,
     IReadOnlyDictionary<string, long> BySupportType, long Submitted, long Completed,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] double? MedianDaysToCompletion,
-    long SlaBreaches);
+    long SlaBreaches, IReadOnlyDictionary<string, long> InFlightByVersion);
 
 /// <summary>
 /// Counters kept up to date with every status change, so the stats are one small query, never a scan of the
@@ -18,7 +18,9 @@ public sealed record StatsView(
 /// sharded by application so concurrent applications rarely touch the same row) and one marker row per application
 /// (<c>m:{applicationId}</c>) holding the status its counts reflect. A status move changes the counters and the
 /// marker in one transaction under their ETags, so a retried move counts once and a lost race is redone; the marker
-/// also keeps when its status was set, so an older move arriving late (a step racing an admin's terminate) is ignored.
+/// also keeps when its status was set, so an older move arriving late (a step racing an admin's terminate) is ignored,
+/// and the workflow version the application counts under while it is in flight (markers written before versions were
+/// counted have none, and their applications are not counted by version).
 /// </summary>
 public sealed class ApplicationStats(WorkflowStorage storage)
 {
@@ -48,7 +50,8 @@ public sealed class ApplicationStats(WorkflowStorage storage)
             }
 
             // The counter rows are read side by side: this runs on every status change, intake included.
-            var deltas = Deltas(application, counted, to, supportTypes).Where(d => d.Value != 0).ToList();
+            var byVersion = marker is null || marker.ContainsKey("Version");
+            var deltas = Deltas(application, counted, to, supportTypes, byVersion).Where(d => d.Value != 0).ToList();
             var current = await Task.WhenAll(deltas.Select(d => GetAsync(CounterRow(d.Key, shard), cancellationToken)));
             var rows = new List<TableTransactionAction>();
             foreach (var ((name, delta), row) in deltas.Zip(current))
@@ -61,6 +64,11 @@ public sealed class ApplicationStats(WorkflowStorage storage)
             }
 
             var newMarker = new TableEntity(Partition, "m:" + application.ApplicationId) { ["Status"] = to.ToString(), ["AtTicks"] = at.UtcTicks };
+            if (byVersion)
+            {
+                newMarker["Version"] = application.WorkflowVersion;
+            }
+
             rows.Add(marker is null
                 ? new TableTransactionAction(TableTransactionActionType.Add, newMarker)
                 : new TableTransactionAction(TableTransactionActionType.UpdateReplace, newMarker, marker.ETag));
@@ -130,11 +138,12 @@ public sealed class ApplicationStats(WorkflowStorage storage)
             Group("status:"), Group("stage:"), Group("miniCluster:"), Group("supportType:"),
             totals.GetValueOrDefault("submitted"), totals.GetValueOrDefault("completed"),
             Median(Group("completedDays:").ToDictionary(d => int.Parse(d.Key, System.Globalization.CultureInfo.InvariantCulture), d => d.Value)),
-            totals.GetValueOrDefault("slaBreaches"));
+            totals.GetValueOrDefault("slaBreaches"), Group("inFlight:"));
     }
 
     /// <summary>The counter changes of a move from <paramref name="counted"/> (null: not counted yet) to <paramref name="to"/>.</summary>
-    static Dictionary<string, int> Deltas(ApplicationEntity application, string? counted, ApplicationStatus to, IReadOnlyList<string> supportTypes)
+    static Dictionary<string, int> Deltas(
+        ApplicationEntity application, string? counted, ApplicationStatus to, IReadOnlyList<string> supportTypes, bool byVersion)
     {
         var deltas = new Dictionary<string, int>(StringComparer.Ordinal);
         void Add(string name, int delta) => deltas[name] = deltas.GetValueOrDefault(name) + delta;
@@ -151,6 +160,13 @@ public sealed class ApplicationStats(WorkflowStorage storage)
 
         Add("status:" + to, 1);
         Add("stage:" + to.Stage(), 1);
+        if (byVersion)
+        {
+            // In flight per workflow version, so that the staff know when an old version's branch may go (docs/workflow.md).
+            var inFlight = $"inFlight:{application.WorkflowVersion}";
+            Add(inFlight, (to.IsTerminal() ? 0 : 1) - (counted is not null && !Enum.Parse<ApplicationStatus>(counted).IsTerminal() ? 1 : 0));
+        }
+
         if (to == ApplicationStatus.Approved)
         {
             foreach (var type in supportTypes)

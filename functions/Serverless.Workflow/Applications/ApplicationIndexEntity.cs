@@ -35,6 +35,9 @@ public sealed class ApplicationIndexEntity : ITableEntity
 
     public DateTimeOffset SubmittedAt { get; set; }
 
+    /// <summary>The workflow version the application started on (0: recorded before versions were, 1 or 2).</summary>
+    public int WorkflowVersion { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 
     public DateTimeOffset? DueAt { get; set; }
@@ -62,6 +65,7 @@ public sealed class ApplicationIndexEntity : ITableEntity
         Stage = application.Stage,
         MiniCluster = application.MiniCluster,
         SubmittedAt = application.SubmittedAt,
+        WorkflowVersion = application.WorkflowVersion,
         UpdatedAt = application.UpdatedAt,
         DueAt = application.DueAt,
     };

@@ -59,6 +59,28 @@ public sealed class ApplicationStatsTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Equal(new Dictionary<string, long> { ["Terminated"] = 1 }, (await Stats.ReadAsync(CancellationToken.None)).ByStatus);
     }
 
+    /// <summary>docs/workflow.md, Workflow versions: an old version's branch may go once none of its applications is in flight.</summary>
+    [Fact]
+    public async Task InFlight_IsCountedPerWorkflowVersion_UntilTheApplicationEnds_AndAgainWhenItIsRetried()
+    {
+        var older = Application(7);
+        older.WorkflowVersion = 2;
+        var (a, b) = (Application(8), Application(9));
+        a.WorkflowVersion = b.WorkflowVersion = 3;
+        await Stats.MoveAsync(older, ApplicationStatus.Submitted, T0, [], CancellationToken.None);
+        await Stats.MoveAsync(a, ApplicationStatus.Submitted, T0, [], CancellationToken.None);
+        await Stats.MoveAsync(b, ApplicationStatus.Submitted, T0, [], CancellationToken.None);
+        await Stats.MoveAsync(a, ApplicationStatus.AwaitingReview, T0.AddHours(1), [], CancellationToken.None);
+        await Stats.MoveAsync(b, ApplicationStatus.Failed, T0.AddHours(1), [], CancellationToken.None);
+
+        Assert.Equal(new Dictionary<string, long> { ["2"] = 1, ["3"] = 1 }, (await Stats.ReadAsync(CancellationToken.None)).InFlightByVersion);
+
+        await Stats.MoveAsync(b, ApplicationStatus.Submitted, T0.AddHours(2), [], CancellationToken.None); // an admin's retry
+        await Stats.MoveAsync(older, ApplicationStatus.Completed, T0.AddDays(1), [], CancellationToken.None);
+
+        Assert.Equal(new Dictionary<string, long> { ["3"] = 2 }, (await Stats.ReadAsync(CancellationToken.None)).InFlightByVersion);
+    }
+
     [Fact]
     public async Task ManyApplicationsMovingAtOnce_AreAllCounted()
     {
