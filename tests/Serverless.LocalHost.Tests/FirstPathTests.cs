@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Serverless.LocalHost.Tests;
 
-/// <summary>Screening, diagnosis and the plan (docs/workflow.md steps 1-3) on the real engine, over HTTP.</summary>
+/// <summary>Confirmation, screening, diagnosis and the plan (docs/workflow.md steps 0-3) on the real engine, over HTTP.</summary>
 [Collection(AzuriteTests.Name)]
 public sealed class FirstPathTests(AzuriteFixture azurite)
 {
@@ -110,6 +110,24 @@ public sealed class FirstPathTests(AzuriteFixture azurite)
         // Durable timers on Azurite may fire up to a second early (queue visibility is in whole seconds).
         Assert.InRange(waitedFor, deadline - TimeSpan.FromSeconds(1), deadline + TimeSpan.FromSeconds(30));
         await Mailbox.WaitForAsync(host, view.GetProperty("receiptNumber").GetString()!, "만료");
+    }
+
+    /// <summary>Step 0: an application its firm never confirms expires at the confirmation deadline, and nobody is mailed again.</summary>
+    [Fact]
+    public async Task Unconfirmed_PastTheConfirmationDeadline_Expires_WithNoMailButTheReceipt()
+    {
+        await using var host = await LocalHostProcess.StartAsync(azurite, ("Workflow:ConfirmationDeadline", "00:00:03"));
+
+        var application = await FirmFlow.SubmitAsync(host, confirm: false);
+        var view = await FirmFlow.WaitForStatusAsync(host, application, "Expired");
+        var link = await FirmFlow.PersonalLinkAsync(host, application.ReceiptNumber);
+        using var late = await FirmFlow.PostConfirmAsync(host, application.ApplicationId, link.Fragment[1..]);
+
+        Assert.Equal(["Submitted", "Expired"], FirmFlow.Timeline(view));
+        Assert.Equal("not confirmed", view.GetProperty("timeline")[1].GetProperty("note").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Single(await Mailbox.MessagesAsync(host), m => m.Subject.Contains(application.ReceiptNumber, StringComparison.Ordinal));
     }
 
     [Fact]
