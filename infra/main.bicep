@@ -36,6 +36,7 @@ param workflowTimers object = {
   EngagementDeadline: '60.00:00:00'
   LateReportWindow: '30.00:00:00'
   FeedbackDeadline: '14.00:00:00'
+  FirmLinkRetention: '90.00:00:00'
   ActivityRetryFirstInterval: '00:00:05'
   ActivityRetryMaxInterval: '00:05:00'
   ActivityRetryFor: '01:00:00'

@@ -89,6 +89,28 @@ public sealed class ConfirmationTests(IntakeHostFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task AnAdminsResend_RevokesTheFirmsPersonalLinks_AndMailsANewOne()
+    {
+        var application = await FirmFlow.SubmitAsync(Host, confirm: false);
+        var first = (await FirmFlow.PersonalLinkAsync(Host, application.ReceiptNumber)).Fragment[1..];
+
+        using (var resent = await AdminApi.SendAsync(Host, HttpMethod.Post, $"/api/admin/applications/{application.ApplicationId}/resend"))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, resent.StatusCode);
+        }
+
+        var mail = await Mailbox.WaitForAsync(Host, application.ReceiptNumber, "신청 페이지 링크 안내");
+        var second = new Uri(mail.Links.Single()).Fragment[1..];
+        using var revoked = await FirmFlow.PostConfirmAsync(Host, application.ApplicationId, first);
+        using var confirmed = await FirmFlow.PostConfirmAsync(Host, application.ApplicationId, second);
+
+        Assert.Equal(HttpStatusCode.NotFound, revoked.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Contains("확인해 주십시오", mail.Text, StringComparison.Ordinal);
+        await FirmFlow.WaitForStatusAsync(Host, application, "AwaitingDocuments");
+    }
+
+    [Fact]
     public async Task OneAddress_GetsFiveApplicationsADay_TheSixthIs429_AndStoresNothing()
     {
         var address = $"flood.{Guid.NewGuid():N}@example.com";

@@ -112,11 +112,16 @@ public sealed class FirstPathTests(AzuriteFixture azurite)
         await Mailbox.WaitForAsync(host, view.GetProperty("receiptNumber").GetString()!, "만료");
     }
 
-    /// <summary>Step 0: an application its firm never confirms expires at the confirmation deadline, and nobody is mailed again.</summary>
+    /// <summary>
+    /// Step 0: an application its firm never confirms expires at the confirmation deadline, and nobody is mailed again;
+    /// past the retention after its end the personal link opens nothing (the access token still does).
+    /// </summary>
     [Fact]
-    public async Task Unconfirmed_PastTheConfirmationDeadline_Expires_WithNoMailButTheReceipt()
+    public async Task Unconfirmed_PastTheConfirmationDeadline_Expires_WithNoMailButTheReceipt_ThenTheLinkLapses()
     {
-        await using var host = await LocalHostProcess.StartAsync(azurite, ("Workflow:ConfirmationDeadline", "00:00:03"));
+        var retention = TimeSpan.FromSeconds(6);
+        await using var host = await LocalHostProcess.StartAsync(
+            azurite, ("Workflow:ConfirmationDeadline", "00:00:03"), ("Workflow:FirmLinkRetention", retention.ToString()));
 
         var application = await FirmFlow.SubmitAsync(host, confirm: false);
         var view = await FirmFlow.WaitForStatusAsync(host, application, "Expired");
@@ -128,6 +133,11 @@ public sealed class FirstPathTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Single(await Mailbox.MessagesAsync(host), m => m.Subject.Contains(application.ReceiptNumber, StringComparison.Ordinal));
+
+        await Task.Delay(retention);
+        using var lapsed = await FirmFlow.PostConfirmAsync(host, application.ApplicationId, link.Fragment[1..]);
+        Assert.Equal(HttpStatusCode.NotFound, lapsed.StatusCode);
+        Assert.Equal("Expired", (await FirmFlow.GetAsync(host, application)).GetProperty("status").GetString()); // the access token stays
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Serverless.Workflow.Completion;
 using Serverless.Workflow.Engagement;
 using Serverless.Workflow.Experts;
 using Serverless.Workflow.Http;
+using Serverless.Workflow.Links;
 using Serverless.Workflow.Matching;
 using Serverless.Workflow.Orchestration;
 
@@ -13,7 +14,7 @@ namespace Serverless.Workflow.Admin;
 /// <summary>The admins' operations on one application (docs/api.md, Admin). The admin key is checked by the host.</summary>
 public sealed class AdminApplicationHandlers(
     ApplicationStore applications, AssignmentStore assignments, ExpertStore experts, ExpertLoads loads, ApplicationRelease release,
-    EngagementLinks reportLinks, TimeProvider time)
+    EngagementLinks reportLinks, FirmLinkMail firmLinks, TimeProvider time)
 {
     const int MaxBodyBytes = 4 * 1024;
 
@@ -197,9 +198,9 @@ public sealed class AdminApplicationHandlers(
     }
 
     /// <summary>
-    /// Revokes the pending links and mails new ones: in review, the reviewer's (with no reviewer yet, tries again to find
-    /// one); in progress, the report link of every task not reported yet (an expert who lost theirs, or whose link
-    /// expired past the deadline).
+    /// Revokes the pending links and mails new ones: while the firm is to act (confirm, upload, resubmit), the firm's
+    /// personal link; in review, the reviewer's (with no reviewer yet, tries again to find one); in progress, the report
+    /// link of every task not reported yet (an expert who lost theirs, or whose link expired past the deadline).
     /// </summary>
     public async Task<IResult> ResendAsync(string applicationId, DurableTaskClient durable, CancellationToken cancellationToken)
     {
@@ -210,13 +211,20 @@ public sealed class AdminApplicationHandlers(
             return Problems.NotFound();
         }
 
-        if (application.CurrentStatus is not (ApplicationStatus.AwaitingReview or ApplicationStatus.InProgress))
+        var firmActs = application.CurrentStatus is ApplicationStatus.Submitted or ApplicationStatus.AwaitingDocuments or ApplicationStatus.ChangesRequested;
+        if (!firmActs && application.CurrentStatus is not (ApplicationStatus.AwaitingReview or ApplicationStatus.InProgress))
         {
             return Problems.Conflict($"The application is {application.Status}; no link is pending that could be sent again.");
         }
 
         var now = time.GetUtcNow();
         await applications.AppendEventAsync(applicationId, "ResendRequested", "admin", null, now, cancellationToken);
+        if (firmActs)
+        {
+            await firmLinks.ResendAsync(application, now, CancellationToken.None);
+            return TypedResults.Accepted($"/api/admin/applications/{applicationId}");
+        }
+
         if (application.CurrentStatus == ApplicationStatus.InProgress)
         {
             foreach (var assignment in await assignments.ListAsync(applicationId, cancellationToken))

@@ -53,6 +53,9 @@ public enum EmailKind
 
     /// <summary>To the firm: the support is complete; details: one line per task (task, expert, report).</summary>
     Completion,
+
+    /// <summary>To the firm, at an admin's resend: a new personal link to its page (the earlier ones are revoked).</summary>
+    FirmLink,
 }
 
 /// <summary>The steps whose deadline can expire an application, as <see cref="EmailKind.Expired"/> details.</summary>
@@ -101,6 +104,7 @@ public static class EmailTemplates
             EmailKind.EngagementOverdue => Overdue(body, application, details),
             EmailKind.FeedbackRequest => FeedbackRequest(body, details[0], en),
             EmailKind.Completion => Completion(body, details, en),
+            EmailKind.FirmLink => FirmLink(body, application, FirmPage(firmPage), en),
             EmailKind.MailRejected => MailRejected(body, application, details, statusUrl),
             EmailKind.MailUncertain => MailUncertain(body, application, details, statusUrl),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No template for this kind of mail."),
@@ -218,6 +222,20 @@ public static class EmailTemplates
         return reminder
             ? en ? "Reminder: documents still missing" : "서류 제출 안내 (재안내)"
             : en ? "Documents needed for your application" : "제출 서류 보완 요청";
+    }
+
+    static string FirmLink(MailBody body, ApplicationEntity application, string firmPage, bool en)
+    {
+        body.Paragraph(en
+                ? "As asked, here is a new link to your application's page. The links sent before no longer open it."
+                : "요청에 따라 신청 페이지 링크를 새로 보내드립니다. 이전에 받은 링크는 더 이상 열리지 않습니다.")
+            .Link(en ? "Your application's page" : "신청 페이지", firmPage);
+        if (application.WorkflowVersion >= 3 && application.ConfirmedAt is null && application.CurrentStatus == ApplicationStatus.Submitted)
+        {
+            body.Paragraph(en ? "Please confirm your application on that page." : "신청 페이지에서 신청을 확인해 주십시오.");
+        }
+
+        return en ? "A new link to your application" : "신청 페이지 링크 안내";
     }
 
     static string Ineligible(MailBody body, IReadOnlyList<string> reasons, bool en)

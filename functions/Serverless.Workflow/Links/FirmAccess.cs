@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Options;
+using Serverless.Workflow.Applications;
 using Serverless.Workflow.Email;
+using Serverless.Workflow.Orchestration;
 using Serverless.Workflow.Storage;
 
 namespace Serverless.Workflow.Links;
@@ -8,7 +11,7 @@ namespace Serverless.Workflow.Links;
 /// at submission, and the personal links its mails carry (<c>/firm/{applicationId}#{token}</c>, the token in the
 /// fragment, so no server, log or Referer sees it). Only a mailed link confirms: it proves the firm reads that mailbox.
 /// </summary>
-public sealed class FirmAccess(WorkflowStorage storage, TimeProvider time)
+public sealed class FirmAccess(WorkflowStorage storage, LinkStore links, IOptions<WorkflowOptions> options, TimeProvider time)
 {
     public const string Purpose = "FirmAccess";
 
@@ -40,7 +43,7 @@ public sealed class FirmAccess(WorkflowStorage storage, TimeProvider time)
     async Task<string> IssueAsync(string applicationId, string purpose, CancellationToken cancellationToken)
     {
         var token = Tokens.New();
-        await storage.Links.AddEntityAsync(new LinkEntity
+        await links.AddAsync(new LinkEntity
         {
             PartitionKey = Tokens.Hash(token),
             Purpose = purpose,
@@ -58,9 +61,23 @@ public sealed class FirmAccess(WorkflowStorage storage, TimeProvider time)
             return null;
         }
 
-        var link = await storage.Links.GetEntityIfExistsAsync<LinkEntity>(Tokens.Hash(token), LinkEntity.Row, cancellationToken: cancellationToken);
-        return link.HasValue && link.Value is { } found && IsFirmCredential(found) && found.ApplicationId == applicationId && found.RevokedAt is null
-            ? found
-            : null;
+        if (await links.FindHashAsync(Tokens.Hash(token), cancellationToken) is not { } found
+            || !IsFirmCredential(found) || found.ApplicationId != applicationId || found.RevokedAt is not null)
+        {
+            return null;
+        }
+
+        return found.Purpose == MailedPurpose && await EndedBeforeRetentionAsync(applicationId, cancellationToken) ? null : found;
+    }
+
+    /// <summary>
+    /// A personal link opens the application for its whole life and <see cref="WorkflowOptions.FirmLinkRetention"/>
+    /// after it ended (a mailbox keeps links for years; the access token, which only the firm's own system holds, stays).
+    /// </summary>
+    async Task<bool> EndedBeforeRetentionAsync(string applicationId, CancellationToken cancellationToken)
+    {
+        var application = await storage.Applications.GetEntityIfExistsAsync<ApplicationEntity>(applicationId, ApplicationEntity.Row, cancellationToken: cancellationToken);
+        return application.HasValue && application.Value is { } ended && ended.CurrentStatus.IsTerminal()
+            && time.GetUtcNow() - ended.UpdatedAt > options.Value.FirmLinkRetention;
     }
 }

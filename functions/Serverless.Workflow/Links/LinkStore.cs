@@ -38,11 +38,20 @@ public sealed class LinkStore(WorkflowStorage storage, TimeProvider time)
             ExpiresAt = grant.ExpiresAt,
         };
 
-        // The pointer first: a link that exists can always be found, and so revoked, from its application.
-        await Table.AddEntityAsync(new TableEntity(ApplicationPartition(grant.ApplicationId), PointerRow(link.PartitionKey)), cancellationToken);
-        await Table.AddEntityAsync(link, cancellationToken);
+        await AddAsync(link, cancellationToken);
         await RevokeAsync(grant.ApplicationId, l => l.Step == link.Step && l.Actor == link.Actor && l.PartitionKey != link.PartitionKey, cancellationToken);
         return token;
+    }
+
+    /// <summary>
+    /// Stores a new link's row, after a pointer to it in its application's partition: a link that exists can always be
+    /// found, and so revoked, from its application.
+    /// </summary>
+    public async Task AddAsync(LinkEntity link, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        await Table.AddEntityAsync(new TableEntity(ApplicationPartition(link.ApplicationId), PointerRow(link.PartitionKey)), cancellationToken);
+        await Table.AddEntityAsync(link, cancellationToken);
     }
 
     /// <summary>The link a token opens, used or not; null for a malformed or unknown token.</summary>

@@ -9,6 +9,7 @@ public static class LinksRegistration
     {
         services.AddSingleton<LinkStore>();
         services.AddSingleton<FirmAccess>();
+        services.AddSingleton<FirmLinkMail>();
         services.AddSingleton<LinkHandlers>();
         return services;
     }

@@ -11,6 +11,10 @@ public sealed class WorkflowOptions
     [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
     public TimeSpan ConfirmationDeadline { get; set; } = TimeSpan.FromDays(2);
 
+    /// <summary>How long after its application ended a firm's personal link still opens the firm's page.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "3650.00:00:00")]
+    public TimeSpan FirmLinkRetention { get; set; } = TimeSpan.FromDays(90);
+
     /// <summary>How long a firm has to complete its required documents before the application expires.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
     public TimeSpan DocumentsDeadline { get; set; } = TimeSpan.FromDays(14);
