@@ -8,6 +8,7 @@ using Serverless.Workflow.Documents;
 using Serverless.Workflow.Email;
 using Serverless.Workflow.Engagement;
 using Serverless.Workflow.Experts;
+using Serverless.Workflow.Firms;
 using Serverless.Workflow.Links;
 using Serverless.Workflow.Matching;
 using Serverless.Workflow.Operations;
@@ -31,6 +32,7 @@ public static class WorkflowRegistration
             .AddLinks()
             .AddOrchestration()
             .AddApplications()
+            .AddFirms()
             .AddDocuments()
             .AddScreening()
             .AddDiagnosis()
