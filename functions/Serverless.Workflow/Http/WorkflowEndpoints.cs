@@ -35,7 +35,9 @@ public static class WorkflowEndpoints
             h.UploadDocumentAsync(request, applicationId, durable, ct));
         app.MapGet(ApiRoutes.Document, (HttpRequest request, string applicationId, string documentId, [FromServices] ApplicationHandlers h, CancellationToken ct) =>
             h.DownloadDocumentAsync(request, applicationId, documentId, ct));
+        app.MapGet(ApiRoutes.Apply, ApplyPage.Get);
         app.MapGet(ApiRoutes.IntakeFormOptions, ([FromServices] FormOptionsHandler h) => h.Get());
+        app.MapGet(ApiRoutes.Asset, (string name) => Assets.Get(name));
 
         app.MapGet(ApiRoutes.Link, (HttpRequest request, string token, [FromServices] LinkHandlers h, CancellationToken ct) => h.ShowAsync(request, token, ct));
         app.MapPost(ApiRoutes.Link, (HttpRequest request, string token, [FromServices] LinkHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
