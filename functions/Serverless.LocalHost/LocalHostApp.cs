@@ -135,6 +135,7 @@ public sealed class LocalHostApp : IAsyncDisposable
 
             Namdong growth-stage support: local host is running.
               API        {url}/api/health   (OpenAPI: {url}/api/openapi.json)
+              Apply      {url}/apply
               Dashboard  {url}/admin
               Mailbox    {url}/dev/mailbox
               Admin key  {adminKey}

@@ -9,6 +9,7 @@ using Serverless.Workflow.Documents;
 using Serverless.Workflow.Email;
 using Serverless.Workflow.Engagement;
 using Serverless.Workflow.Experts;
+using Serverless.Workflow.Firms;
 using Serverless.Workflow.Links;
 using Serverless.Workflow.Matching;
 using Serverless.Workflow.Operations;
@@ -33,6 +34,7 @@ public static class WorkflowRegistration
             .AddOrchestration()
             .AddApplications()
             .AddConfirmation()
+            .AddFirms()
             .AddDocuments()
             .AddScreening()
             .AddDiagnosis()

@@ -30,19 +30,32 @@ internal static class Browsers
     public static async Task<string> LookAtAsync(IBrowser browser, Uri url, string name)
     {
         ArgumentNullException.ThrowIfNull(browser);
-        Directory.CreateDirectory(Screenshots);
         var text = "";
         foreach (var width in Widths)
         {
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 800 } });
             await page.GotoAsync(url.ToString());
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}-{width}.png"), FullPage = true });
-            var axe = await page.RunAxe();
-            Assert.Empty(axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}"));
+            await ShotAsync(page, $"{name}-{width}");
+            await AssertAccessibleAsync(page);
             text = await page.InnerTextAsync("body");
             await page.CloseAsync();
         }
 
         return text;
+    }
+
+    /// <summary>Keeps a full-page screenshot of the page as it is now (<c>{name}.png</c>).</summary>
+    public static async Task ShotAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
+    }
+
+    /// <summary>Asserts that axe finds nothing serious or critical on the page as it is now.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var axe = await page.RunAxe();
+        Assert.Empty(axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}"));
     }
 }

@@ -9,28 +9,13 @@ namespace Serverless.LocalHost.Tests;
 /// funnel, filter, open an application, terminate it and see its status change. A screenshot of each step is kept in
 /// artifacts/screenshots.
 /// </summary>
-public sealed class DashboardTests(SupportHostFixture fixture) : IClassFixture<SupportHostFixture>, IAsyncLifetime
+public sealed class DashboardTests(SupportHostFixture fixture) : BrowserTests, IClassFixture<SupportHostFixture>
 {
-    IPlaywright playwright = null!;
-    IBrowser browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        playwright = await Playwright.CreateAsync();
-        browser = await Browsers.LaunchAsync(playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        playwright.Dispose();
-    }
-
     [Fact]
     public async Task AnAdmin_EntersTheKey_Filters_OpensAnApplication_AndTerminatesIt()
     {
         var review = await ReviewFlow.SubmitForReviewAsync(fixture.Host);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         await page.GotoAsync(new Uri(fixture.Host.BaseAddress, "/admin").ToString());
         await ShotAsync(page, "1-key");
 
@@ -107,7 +92,7 @@ public sealed class DashboardTests(SupportHostFixture fixture) : IClassFixture<S
     [Fact]
     public async Task AWrongKey_IsRefused_AndTheLoginAsksAgain()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync(new Uri(fixture.Host.BaseAddress, "/dashboard").ToString());
         await page.FillAsync("#key", "not-the-key");
         await page.ClickAsync("#keyForm button");
@@ -119,7 +104,7 @@ public sealed class DashboardTests(SupportHostFixture fixture) : IClassFixture<S
 
     async Task<IPage> LoggedInPageAsync()
     {
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         await page.GotoAsync(new Uri(fixture.Host.BaseAddress, "/dashboard").ToString());
         await page.FillAsync("#key", IntakeHostFixture.AdminKey);
         await page.ClickAsync("#keyForm button");
@@ -127,9 +112,5 @@ public sealed class DashboardTests(SupportHostFixture fixture) : IClassFixture<S
         return page;
     }
 
-    static async Task ShotAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(Browsers.Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browsers.Screenshots, $"dashboard-{name}.png"), FullPage = true });
-    }
+    static Task ShotAsync(IPage page, string name) => Browsers.ShotAsync(page, $"dashboard-{name}");
 }

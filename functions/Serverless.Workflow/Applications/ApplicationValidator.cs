@@ -1,12 +1,12 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using static Serverless.Workflow.Applications.ApplicationLimits;
 
 namespace Serverless.Workflow.Applications;
 
 /// <summary>Every field rule of POST/PUT /api/applications (docs/api.md), reporting each problem at its JSON path.</summary>
 public sealed partial class ApplicationValidator(IOptions<IntakeOptions> options, TimeProvider time)
 {
-    static readonly DateOnly EarliestFounding = new(1900, 1, 1);
     static readonly string[] Languages = ["ko", "en"];
 
     public (ApplicationForm? Form, ValidationErrors Errors) Validate(ApplicationRequest? request)
@@ -65,39 +65,39 @@ public sealed partial class ApplicationValidator(IOptions<IntakeOptions> options
             errors.Add("firm.businessRegistrationNumber", "The check digit does not match: this is not a valid business registration number.");
         }
 
-        var name = Text(firm.Name, "firm.name", 1, 100, errors);
-        var representative = Text(firm.Representative, "firm.representative", 1, 50, errors);
+        var name = Text(firm.Name, "firm.name", 1, NameLength, errors);
+        var representative = Text(firm.Representative, "firm.representative", 1, RepresentativeLength, errors);
         if (firm.FoundedOn is not { } foundedOn)
         {
             errors.Add("firm.foundedOn", "Required (YYYY-MM-DD).");
         }
-        else if (foundedOn > today || foundedOn < EarliestFounding)
+        else if (foundedOn > today || foundedOn < ApplicationLimits.EarliestFounding)
         {
             errors.Add("firm.foundedOn", "Must be between 1900-01-01 and today.");
         }
 
-        var industryCode = Text(firm.IndustryCode, "firm.industryCode", 3, 3, errors);
+        var industryCode = Text(firm.IndustryCode, "firm.industryCode", IndustryCodeLength, IndustryCodeLength, errors);
         if (industryCode is not null && !IndustryCode().IsMatch(industryCode))
         {
             errors.Add("firm.industryCode", "Must be a KSIC section letter (A-U) and a 2-digit division, e.g. C29.");
         }
 
-        var employees = Range(firm.Employees, "firm.employees", 1, 100_000, errors);
-        var technicalStaff = Range(firm.TechnicalStaff, "firm.technicalStaff", 0, employees ?? 100_000, errors);
-        var email = Text(firm.Email, "firm.email", 3, 254, errors);
+        var employees = Range(firm.Employees, "firm.employees", MinEmployees, MaxEmployees, errors);
+        var technicalStaff = Range(firm.TechnicalStaff, "firm.technicalStaff", 0, employees ?? MaxEmployees, errors);
+        var email = Text(firm.Email, "firm.email", MinEmailLength, MaxEmailLength, errors);
         if (email is not null && !EmailAddresses.IsValid(email))
         {
             errors.Add("firm.email", "Must be a valid email address.");
         }
 
-        var phone = OptionalText(firm.Phone, "firm.phone", 30, errors);
+        var phone = OptionalText(firm.Phone, "firm.phone", PhoneLength, errors);
         if (phone is not null && !Phone().IsMatch(phone))
         {
             errors.Add("firm.phone", "Must be a phone number: digits, spaces, hyphens, parentheses and a leading +.");
         }
 
-        var address = OptionalText(firm.Address, "firm.address", 200, errors);
-        var miniCluster = OptionalText(firm.MiniCluster, "firm.miniCluster", 50, errors);
+        var address = OptionalText(firm.Address, "firm.address", AddressLength, errors);
+        var miniCluster = OptionalText(firm.MiniCluster, "firm.miniCluster", MiniClusterLength, errors);
         if (miniCluster is not null && !intake.MiniClusters.Contains(miniCluster))
         {
             errors.Add("firm.miniCluster", $"Unknown mini-cluster; known: {string.Join(", ", intake.MiniClusters)}.");
@@ -111,9 +111,9 @@ public sealed partial class ApplicationValidator(IOptions<IntakeOptions> options
 
     static List<FinancialYear>? ValidateFinancials(IReadOnlyList<FinancialYearRequest?>? financials, DateOnly today, ValidationErrors errors)
     {
-        if (financials is null || financials.Count is < 1 or > 5)
+        if (financials is null || financials.Count is < MinFinancialYears or > MaxFinancialYears)
         {
-            errors.Add("financials", "Give 1 to 5 years of financials.");
+            errors.Add("financials", $"Give {MinFinancialYears} to {MaxFinancialYears} years of financials.");
             return null;
         }
 
@@ -127,7 +127,7 @@ public sealed partial class ApplicationValidator(IOptions<IntakeOptions> options
                 continue;
             }
 
-            var year = Range(entry.Year, $"{path}.year", 1900, today.Year, errors);
+            var year = Range(entry.Year, $"{path}.year", EarliestYear, today.Year, errors);
             var revenue = Range(entry.RevenueKrw, $"{path}.revenueKrw", 0, long.MaxValue, errors);
             var export = Range(entry.ExportKrw, $"{path}.exportKrw", 0, revenue ?? long.MaxValue, errors);
             var rdSpend = Range(entry.RdSpendKrw, $"{path}.rdSpendKrw", 0, revenue ?? long.MaxValue, errors);
@@ -153,8 +153,8 @@ public sealed partial class ApplicationValidator(IOptions<IntakeOptions> options
             return null;
         }
 
-        var trl = Range(technology.Trl, "technology.trl", 1, 9, errors);
-        var patents = Range(technology.Patents, "technology.patents", 0, 10_000, errors);
+        var trl = Range(technology.Trl, "technology.trl", MinTrl, MaxTrl, errors);
+        var patents = Range(technology.Patents, "technology.patents", 0, MaxPatents, errors);
         if (technology.HasResearchLab is null)
         {
             errors.Add("technology.hasResearchLab", "Required (true or false).");
@@ -190,7 +190,7 @@ public sealed partial class ApplicationValidator(IOptions<IntakeOptions> options
             return null;
         }
 
-        int? Score(int? value, string name) => Range(value, $"selfAssessment.{name}", 1, 5, errors);
+        int? Score(int? value, string name) => Range(value, $"selfAssessment.{name}", MinScore, MaxScore, errors);
         var scores = new[]
         {
             Score(self.Rnd, "rnd"), Score(self.Commercialization, "commercialization"), Score(self.Marketing, "marketing"),
@@ -203,9 +203,9 @@ public sealed partial class ApplicationValidator(IOptions<IntakeOptions> options
 
     static List<Difficulty>? ValidateDifficulties(IReadOnlyList<DifficultyRequest?>? difficulties, ValidationErrors errors)
     {
-        if (difficulties is null || difficulties.Count is < 1 or > 10)
+        if (difficulties is null || difficulties.Count is < MinDifficulties or > MaxDifficulties)
         {
-            errors.Add("difficulties", "Give 1 to 10 difficulties.");
+            errors.Add("difficulties", $"Give {MinDifficulties} to {MaxDifficulties} difficulties.");
             return null;
         }
 
@@ -225,7 +225,7 @@ public sealed partial class ApplicationValidator(IOptions<IntakeOptions> options
                 errors.Add($"{path}.category", $"Must be one of {string.Join(", ", Enum.GetNames<DifficultyCategory>())}.");
             }
 
-            var description = Text(entry.Description, $"{path}.description", 1, 1000, errors);
+            var description = Text(entry.Description, $"{path}.description", 1, DescriptionLength, errors);
             if (category is not null && description is not null)
             {
                 valid.Add(new Difficulty(category.Value, description));
@@ -290,9 +290,9 @@ public sealed partial class ApplicationValidator(IOptions<IntakeOptions> options
         return v;
     }
 
-    [GeneratedRegex("^[A-U][0-9]{2}$")]
+    [GeneratedRegex(IndustryCodePattern)]
     private static partial Regex IndustryCode();
 
-    [GeneratedRegex(@"^\+?[0-9][0-9 ()\-]{5,28}$")]
+    [GeneratedRegex(PhonePattern)]
     private static partial Regex Phone();
 }

@@ -16,6 +16,11 @@ public static class ApiRoutes
     public const string Documents = "api/applications/{applicationId}/documents";
     public const string Document = "api/applications/{applicationId}/documents/{documentId}";
     public const string Confirm = "api/applications/{applicationId}/confirm";
+    public const string IntakeFormOptions = "api/intake/options";
+
+    /// <summary>The firm's apply page; its scripts and stylesheet come from <see cref="Asset"/>.</summary>
+    public const string Apply = "apply";
+    public const string Asset = "assets/{name}";
     public const string AdminPrefix = "api/admin/";
     public const string Reviewers = "api/admin/reviewers";
     public const string Reviewer = "api/admin/reviewers/{reviewerId}";
@@ -47,6 +52,9 @@ public static class ApiRoutes
         new("PUT", Application, "UpdateApplication", "The firm resubmits its application after changes were requested", [202, 400, 401, 404, 409, 413, 415]),
         new("POST", Documents, "UploadDocument", "The firm uploads a document (multipart: kind, file)", [201, 400, 401, 404, 409, 413, 415]),
         new("GET", Document, "DownloadDocument", "The firm downloads one of its documents", [200, 401, 404]),
+        new("GET", Apply, "GetApplyPage", "The firm's apply page: the application form in Korean or English, posting to SubmitApplication", [200]),
+        new("GET", IntakeFormOptions, "GetIntakeOptions", "What the application form offers and checks: programmes, mini-clusters, labelled choices, the validator's bounds", [200]),
+        new("GET", Asset, "GetAsset", "A page's script or stylesheet (only the embedded ones)", [200, 404]),
         new("GET", Link, "ShowLink", "The page an emailed link opens (never changes state)", [200, 404, 410]),
         new("POST", Link, "DecideLink", "Submits the emailed link's form (review decision, offer answer, report, feedback)", [200, 400, 404, 409, 410, 413, 415]),
         new("POST", Resend, "ResendLink", "Revokes the pending links and mails new ones: the reviewer's in review, unreported tasks' report links in progress (admin key)", [202, 401, 403, 404, 409]),

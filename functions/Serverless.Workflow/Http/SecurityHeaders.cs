@@ -5,7 +5,8 @@ namespace Serverless.Workflow.Http;
 /// <summary>
 /// The headers every response carries, in both hosts, set as the response starts (after any handler or error
 /// handler has written its own): no content sniffing, no framing, no referrer, HSTS over HTTPS, and a content policy
-/// that runs no script for any response that did not bring its own (pages name their one script by hash).
+/// that runs no script for any response that did not bring its own (the dashboard names its one script by hash; the
+/// firm's pages allow only their own origin's, <see cref="Assets"/>).
 /// </summary>
 public static class SecurityHeaders
 {

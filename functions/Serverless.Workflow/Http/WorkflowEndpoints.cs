@@ -8,6 +8,7 @@ using Serverless.Workflow.Admin;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Confirmation;
 using Serverless.Workflow.Experts;
+using Serverless.Workflow.Firms;
 using Serverless.Workflow.Links;
 using Serverless.Workflow.Operations;
 using Serverless.Workflow.Review;
@@ -37,6 +38,9 @@ public static class WorkflowEndpoints
             h.UploadDocumentAsync(request, applicationId, durable, ct));
         app.MapGet(ApiRoutes.Document, (HttpRequest request, string applicationId, string documentId, [FromServices] ApplicationHandlers h, CancellationToken ct) =>
             h.DownloadDocumentAsync(request, applicationId, documentId, ct));
+        app.MapGet(ApiRoutes.Apply, ApplyPage.Get);
+        app.MapGet(ApiRoutes.IntakeFormOptions, ([FromServices] FormOptionsHandler h) => h.Get());
+        app.MapGet(ApiRoutes.Asset, (string name) => Assets.Get(name));
 
         app.MapGet(ApiRoutes.Link, (HttpRequest request, string token, [FromServices] LinkHandlers h, CancellationToken ct) => h.ShowAsync(request, token, ct));
         app.MapPost(ApiRoutes.Link, (HttpRequest request, string token, [FromServices] LinkHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Serverless.Workflow.Firms;
+using Serverless.Workflow.Http;
+
+namespace Serverless.Functions.Http;
+
+/// <summary>The firm's apply page, what its form is told, and the pages' scripts and stylesheets.</summary>
+public sealed class FirmPageFunctions(FormOptionsHandler options)
+{
+    [Function(nameof(GetApplyPage))]
+    public static IResult GetApplyPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Apply)] HttpRequest request) =>
+        ApplyPage.Get();
+
+    [Function(nameof(GetIntakeOptions))]
+    public IResult GetIntakeOptions(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.IntakeFormOptions)] HttpRequest request) =>
+        options.Get();
+
+    [Function(nameof(GetAsset))]
+    public static IResult GetAsset(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Asset)] HttpRequest request,
+        string name) =>
+        Assets.Get(name);
+}

@@ -1,0 +1,25 @@
+namespace Serverless.Workflow.Firms;
+
+/// <summary>
+/// What the application form offers and how it checks each field before sending (<c>GET /api/intake/options</c>):
+/// the configured choices, their labels, and the validator's bounds, so the page and the server agree.
+/// </summary>
+public sealed record FormOptions(
+    string DefaultProgramme,
+    IReadOnlyList<string> Programmes,
+    IReadOnlyList<string> MiniClusters,
+    IReadOnlyList<Choice> DifficultyCategories,
+    IReadOnlyList<Choice> Certifications,
+    IReadOnlyList<Choice> SelfAssessment,
+    DateOnly EarliestFounding,
+    DateOnly Today,
+    IReadOnlyDictionary<string, FieldLimit> Limits);
+
+/// <summary>One value a field may take, as the request spells it, with its Korean and English labels.</summary>
+public sealed record Choice(string Value, string Ko, string En);
+
+/// <summary>
+/// A field's bounds, keyed by its JSON path (<c>[]</c> standing for every index): numbers (or, for a list, its length)
+/// from <c>min</c> to <c>max</c>, texts (trimmed) from <c>minLength</c> to <c>maxLength</c> characters and matching <c>pattern</c>.
+/// </summary>
+public sealed record FieldLimit(long? Min = null, long? Max = null, int? MinLength = null, int? MaxLength = null, string? Pattern = null);

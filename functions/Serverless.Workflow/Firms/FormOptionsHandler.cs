@@ -1,0 +1,67 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Serverless.Workflow.Applications;
+using Serverless.Workflow.Diagnosis;
+using Serverless.Workflow.Http;
+using static Serverless.Workflow.Applications.ApplicationLimits;
+
+namespace Serverless.Workflow.Firms;
+
+/// <summary><c>GET /api/intake/options</c>: what the apply page needs from configuration and from the validator.</summary>
+public sealed class FormOptionsHandler(IOptions<IntakeOptions> intake, TimeProvider time)
+{
+    public IResult Get() => ApiResults.Json(Build());
+
+    public FormOptions Build()
+    {
+        var options = intake.Value;
+        var today = KoreaTime.Today(time);
+        return new FormOptions(
+            options.DefaultProgramme,
+            [.. options.Programmes.Keys],
+            options.MiniClusters,
+            [.. ChoiceLabels.Categories.Select(c => new Choice(c.Key.ToString(), c.Value.Korean, c.Value.English))],
+            [.. ChoiceLabels.Certifications.Select(c => new Choice(c.Key.ToString(), c.Value.Korean, c.Value.English))],
+            [.. Dimensions.All.Select(d => new Choice(d, DimensionLabels.Korean[d], Capitalized(DimensionLabels.English[d])))],
+            EarliestFounding,
+            today,
+            Limits(today));
+    }
+
+    /// <summary>The validator's bounds by path; the bounds that depend on another field (at most the employees, the revenue) are the page's to apply.</summary>
+    static Dictionary<string, FieldLimit> Limits(DateOnly today)
+    {
+        var limits = new Dictionary<string, FieldLimit>(StringComparer.Ordinal)
+        {
+            ["firm.name"] = new(MinLength: 1, MaxLength: NameLength),
+            ["firm.representative"] = new(MinLength: 1, MaxLength: RepresentativeLength),
+            ["firm.industryCode"] = new(MinLength: IndustryCodeLength, MaxLength: IndustryCodeLength, Pattern: IndustryCodePattern),
+            ["firm.employees"] = new(MinEmployees, MaxEmployees),
+            ["firm.technicalStaff"] = new(0, MaxEmployees),
+            ["firm.email"] = new(MinLength: MinEmailLength, MaxLength: MaxEmailLength),
+            ["firm.phone"] = new(MaxLength: PhoneLength, Pattern: PhonePattern),
+            ["firm.address"] = new(MaxLength: AddressLength),
+            ["firm.miniCluster"] = new(MaxLength: MiniClusterLength),
+            ["financials"] = new(MinFinancialYears, MaxFinancialYears),
+            ["financials[].year"] = new(EarliestYear, today.Year),
+
+            // Money has no upper bound but the 64-bit integer's, which JavaScript cannot hold exactly.
+            ["financials[].revenueKrw"] = new(0),
+            ["financials[].exportKrw"] = new(0),
+            ["financials[].rdSpendKrw"] = new(0),
+            ["technology.trl"] = new(MinTrl, MaxTrl),
+            ["technology.patents"] = new(0, MaxPatents),
+            ["difficulties"] = new(MinDifficulties, MaxDifficulties),
+            ["difficulties[].description"] = new(MinLength: 1, MaxLength: DescriptionLength),
+        };
+        foreach (var dimension in Dimensions.All)
+        {
+            limits[$"selfAssessment.{dimension}"] = new(MinScore, MaxScore);
+        }
+
+        return limits;
+    }
+
+    static string Capitalized(string label) => char.ToUpper(label[0], CultureInfo.InvariantCulture) + label[1..];
+}
