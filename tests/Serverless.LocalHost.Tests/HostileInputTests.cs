@@ -133,7 +133,7 @@ public sealed class HostileInputTests(HostileInputFixture fixture, Xunit.Abstrac
         Add("terminate: reason as a number", "POST", "/api/admin/applications/{id}/terminate", Sender.Admin, Json, "{\"reason\":42}");
         Add("retry: not Failed", "POST", "/api/admin/applications/{id}/retry", Sender.Admin, Json, "{\"reason\":\"x\"}");
         Add("assign: OData task id", "POST", "/api/admin/applications/{id}/tasks/" + Uri.EscapeDataString("' or 1 eq 1") + "/assign", Sender.Admin, Json, "{\"expertId\":\"x\",\"reason\":\"x\"}");
-        Add("resend: not in review", "POST", "/api/admin/applications/{id}/resend", Sender.Admin);
+        Add("resend: unknown application", "POST", "/api/admin/applications/0123456789abcdef0123456789abcdef/resend", Sender.Admin);
         Add("purge: running", "DELETE", "/api/admin/applications/{id}/history", Sender.Admin);
         Add("expert: broken JSON", "POST", "/api/admin/experts", Sender.Admin, Json, "{\"name\":");
         Add("expert: fields as a string", "POST", "/api/admin/experts", Sender.Admin, Json, ExpertJson("\"fields\":\"Export\""));

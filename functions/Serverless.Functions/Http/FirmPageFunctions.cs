@@ -5,13 +5,19 @@ using Serverless.Workflow.Http;
 
 namespace Serverless.Functions.Http;
 
-/// <summary>The firm's apply page, what its form is told, and the pages' scripts and stylesheets.</summary>
+/// <summary>The firm's pages (apply, its own), what the form is told, and the pages' scripts and stylesheets.</summary>
 public sealed class FirmPageFunctions(FormOptionsHandler options)
 {
     [Function(nameof(GetApplyPage))]
     public static IResult GetApplyPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Apply)] HttpRequest request) =>
         ApplyPage.Get();
+
+    [Function(nameof(GetFirmPage))]
+    public static IResult GetFirmPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.FirmPage)] HttpRequest request,
+        string applicationId) =>
+        FirmPage.Get();
 
     [Function(nameof(GetIntakeOptions))]
     public IResult GetIntakeOptions(

@@ -1,3 +1,5 @@
+using Serverless.Workflow.Documents;
+
 namespace Serverless.Workflow.Applications;
 
 /// <summary>A name said to firms, in Korean and in English.</summary>
@@ -17,6 +19,15 @@ public static class ChoiceLabels
         [DifficultyCategory.IntellectualProperty] = new("산업재산권", "Intellectual property"),
         [DifficultyCategory.Training] = new("교육훈련", "Training"),
         [DifficultyCategory.Management] = new("경영", "Management"),
+    };
+
+    public static readonly IReadOnlyDictionary<DocumentKind, Label> Documents = new Dictionary<DocumentKind, Label>
+    {
+        [DocumentKind.BusinessRegistration] = new("사업자등록증", "Business registration certificate"),
+        [DocumentKind.FinancialStatements] = new("재무제표", "Financial statements"),
+        [DocumentKind.BusinessPlan] = new("사업계획서", "Business plan"),
+        [DocumentKind.TechnologyStatus] = new("기술현황", "Technology status"),
+        [DocumentKind.Other] = new("기타", "Other"),
     };
 
     public static readonly IReadOnlyDictionary<Certification, Label> Certifications = new Dictionary<Certification, Label>

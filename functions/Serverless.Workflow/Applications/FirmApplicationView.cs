@@ -3,7 +3,10 @@ using Serverless.Workflow.Documents;
 
 namespace Serverless.Workflow.Applications;
 
-/// <summary>What a firm sees of its application (GET /api/applications/{id}).</summary>
+/// <summary>
+/// What a firm sees of its application (GET /api/applications/{id}). <see cref="AwaitingConfirmation"/>: nothing
+/// happens until the firm confirms from its mail; <see cref="DueAt"/>: until when what is pending may take.
+/// </summary>
 public sealed record FirmApplicationView(
     string ApplicationId,
     string ReceiptNumber,
@@ -18,7 +21,9 @@ public sealed record FirmApplicationView(
     DiagnosisResult? Diagnosis,
     SupportPlanResult? Plan,
     IReadOnlyList<AssignmentView>? Assignments,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline,
+    bool AwaitingConfirmation,
+    DateTimeOffset? DueAt);
 
 /// <summary>Accepted work on a task (docs/api.md: Active or Completed only), with the report's summary once it came.</summary>
 public sealed record AssignmentView(string TaskId, string SupportType, string ExpertName, string Status, string? ReportSummary);

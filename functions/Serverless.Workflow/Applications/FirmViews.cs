@@ -1,13 +1,15 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Serverless.Workflow.Diagnosis;
 using Serverless.Workflow.Documents;
 using Serverless.Workflow.Http;
 using Serverless.Workflow.Matching;
+using Serverless.Workflow.Orchestration;
 
 namespace Serverless.Workflow.Applications;
 
 /// <summary>The application as its firm sees it (docs/api.md: GET /api/applications/{id}); the admin detail starts from it too.</summary>
-public sealed class FirmViews(ApplicationStore applications, DocumentStore documents, AssignmentStore assignments)
+public sealed class FirmViews(ApplicationStore applications, DocumentStore documents, AssignmentStore assignments, IOptions<WorkflowOptions> workflow)
 {
     /// <summary>
     /// The statuses whose note is written for the firm: the reasons and the reviewer's comments it is mailed anyway.
@@ -30,6 +32,7 @@ public sealed class FirmViews(ApplicationStore applications, DocumentStore docum
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(events);
         var applicationId = application.ApplicationId;
+        var awaitingConfirmation = application.WorkflowVersion >= 3 && application.ConfirmedAt is null && application.CurrentStatus == ApplicationStatus.Submitted;
         var uploaded = await documents.ListAsync(applicationId, cancellationToken);
         var timeline = events
             .Where(e => e.ToStatus is not null && e.FromStatus != e.ToStatus)
@@ -57,6 +60,9 @@ public sealed class FirmViews(ApplicationStore applications, DocumentStore docum
             report?.Diagnosis,
             report?.Plan,
             accepted.Count > 0 ? accepted : null,
-            timeline);
+            timeline,
+            awaitingConfirmation,
+            awaitingConfirmation ? application.SubmittedAt + workflow.Value.ConfirmationDeadline
+                : application.CurrentStatus.IsTerminal() ? null : application.DueAt);
     }
 }

@@ -347,14 +347,9 @@ public static class EmailTemplates
     /// <summary>"사업계획서 (BusinessPlan)": the label in the mail's language, then the kind (docs/workflow.md, Mail).</summary>
     public static string DocumentLabel(string kind, bool english)
     {
-        var label = Enum.TryParse<DocumentKind>(kind, out var known) ? known switch
-        {
-            DocumentKind.BusinessRegistration => english ? "Business registration certificate" : "사업자등록증",
-            DocumentKind.FinancialStatements => english ? "Financial statements" : "재무제표",
-            DocumentKind.BusinessPlan => english ? "Business plan" : "사업계획서",
-            DocumentKind.TechnologyStatus => english ? "Technology status" : "기술현황",
-            _ => english ? "Other" : "기타",
-        } : kind;
+        var label = Enum.TryParse<DocumentKind>(kind, out var known) && ChoiceLabels.Documents.TryGetValue(known, out var labels)
+            ? english ? labels.English : labels.Korean
+            : kind;
         return $"{label} ({kind})";
     }
 }

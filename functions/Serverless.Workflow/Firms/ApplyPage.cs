@@ -9,9 +9,5 @@ namespace Serverless.Workflow.Firms;
 /// </summary>
 public static class ApplyPage
 {
-    /// <summary>Scripts, styles and requests from this origin only and none inline: nothing injected into the page could run.</summary>
-    public const string Policy = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; " +
-        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
-    public static IResult Get() => Assets.Page("apply.html", Policy);
+    public static IResult Get() => Assets.Page("apply.html", Assets.PagePolicy);
 }

@@ -2,7 +2,8 @@ namespace Serverless.Workflow.Firms;
 
 /// <summary>
 /// What the application form offers and how it checks each field before sending (<c>GET /api/intake/options</c>):
-/// the configured choices, their labels, and the validator's bounds, so the page and the server agree.
+/// the configured choices, their labels, and the validator's bounds, so the page and the server agree; and the
+/// document kinds a firm uploads, for the firm's page.
 /// </summary>
 public sealed record FormOptions(
     string DefaultProgramme,
@@ -11,6 +12,7 @@ public sealed record FormOptions(
     IReadOnlyList<Choice> DifficultyCategories,
     IReadOnlyList<Choice> Certifications,
     IReadOnlyList<Choice> SelfAssessment,
+    IReadOnlyList<Choice> DocumentKinds,
     DateOnly EarliestFounding,
     DateOnly Today,
     IReadOnlyDictionary<string, FieldLimit> Limits);

@@ -24,6 +24,7 @@ public sealed class FormOptionsHandler(IOptions<IntakeOptions> intake, TimeProvi
             [.. ChoiceLabels.Categories.Select(c => new Choice(c.Key.ToString(), c.Value.Korean, c.Value.English))],
             [.. ChoiceLabels.Certifications.Select(c => new Choice(c.Key.ToString(), c.Value.Korean, c.Value.English))],
             [.. Dimensions.All.Select(d => new Choice(d, DimensionLabels.Korean[d], Capitalized(DimensionLabels.English[d])))],
+            [.. ChoiceLabels.Documents.Select(d => new Choice(d.Key.ToString(), d.Value.Korean, d.Value.English))],
             EarliestFounding,
             today,
             Limits(today));

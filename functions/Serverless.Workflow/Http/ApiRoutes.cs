@@ -20,6 +20,9 @@ public static class ApiRoutes
 
     /// <summary>The firm's apply page; its scripts and stylesheet come from <see cref="Asset"/>.</summary>
     public const string Apply = "apply";
+
+    /// <summary>The firm's page, which every mail to the firm links to (its personal link's token in the fragment).</summary>
+    public const string FirmPage = "firm/{applicationId}";
     public const string Asset = "assets/{name}";
     public const string AdminPrefix = "api/admin/";
     public const string Reviewers = "api/admin/reviewers";
@@ -53,6 +56,7 @@ public static class ApiRoutes
         new("POST", Documents, "UploadDocument", "The firm uploads a document (multipart: kind, file)", [201, 400, 401, 404, 409, 413, 415]),
         new("GET", Document, "DownloadDocument", "The firm downloads one of its documents", [200, 401, 404]),
         new("GET", Apply, "GetApplyPage", "The firm's apply page: the application form in Korean or English, posting to SubmitApplication", [200]),
+        new("GET", FirmPage, "GetFirmPage", "The firm's page: its application's status, what is next, confirmation and uploads (the personal link's token stays in the fragment)", [200]),
         new("GET", IntakeFormOptions, "GetIntakeOptions", "What the application form offers and checks: programmes, mini-clusters, labelled choices, the validator's bounds", [200]),
         new("GET", Asset, "GetAsset", "A page's script or stylesheet (only the embedded ones)", [200, 404]),
         new("GET", Link, "ShowLink", "The page an emailed link opens (never changes state)", [200, 404, 410]),

@@ -39,6 +39,7 @@ public static class WorkflowEndpoints
         app.MapGet(ApiRoutes.Document, (HttpRequest request, string applicationId, string documentId, [FromServices] ApplicationHandlers h, CancellationToken ct) =>
             h.DownloadDocumentAsync(request, applicationId, documentId, ct));
         app.MapGet(ApiRoutes.Apply, ApplyPage.Get);
+        app.MapGet(ApiRoutes.FirmPage, (string applicationId) => FirmPage.Get());
         app.MapGet(ApiRoutes.IntakeFormOptions, ([FromServices] FormOptionsHandler h) => h.Get());
         app.MapGet(ApiRoutes.Asset, (string name) => Assets.Get(name));
 
