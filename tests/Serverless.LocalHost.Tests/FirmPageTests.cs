@@ -44,9 +44,10 @@ public sealed class FirmPageTests(IntakeHostFixture fixture) : BrowserTests, ICl
         ]);
         await page.ClickAsync("#upload button[type=submit]");
         var refused = page.Locator("#uploads li", new PageLocatorOptions { HasText = "setup.pdf" });
+        var accepted = page.Locator("#uploads li", new PageLocatorOptions { HasText = "registration.pdf" });
         await refused.Locator(".result", new LocatorLocatorOptions { HasText = "PDF, PNG" }).WaitForAsync();
-        Assert.Equal("100", await page.Locator("#uploads li", new PageLocatorOptions { HasText = "registration.pdf" }).Locator("progress").GetAttributeAsync("value"));
-        Assert.Contains("올렸습니다", await page.Locator("#uploads li", new PageLocatorOptions { HasText = "registration.pdf" }).InnerTextAsync(), StringComparison.Ordinal);
+        await accepted.Locator(".result", new LocatorLocatorOptions { HasText = "올렸습니다" }).WaitForAsync();
+        Assert.Equal("100", await accepted.Locator("progress").GetAttributeAsync("value"));
         await Browsers.ShotAsync(page, "firm-2-uploads-375");
 
         foreach (var (kind, name) in new[] { ("FinancialStatements", "statements.pdf"), ("BusinessPlan", "plan.pdf") })

@@ -5,7 +5,8 @@ namespace Serverless.Workflow.Applications;
 
 /// <summary>
 /// What a firm sees of its application (GET /api/applications/{id}). <see cref="AwaitingConfirmation"/>: nothing
-/// happens until the firm confirms from its mail; <see cref="DueAt"/>: until when what is pending may take.
+/// happens until the firm confirms from its mail; <see cref="DueAt"/>: until when what is pending may take;
+/// <see cref="Form"/>: the firm's answers as they stand, for it to correct when a reviewer asks.
 /// </summary>
 public sealed record FirmApplicationView(
     string ApplicationId,
@@ -23,7 +24,8 @@ public sealed record FirmApplicationView(
     IReadOnlyList<AssignmentView>? Assignments,
     IReadOnlyList<TimelineEntry> Timeline,
     bool AwaitingConfirmation,
-    DateTimeOffset? DueAt);
+    DateTimeOffset? DueAt,
+    ApplicationForm Form);
 
 /// <summary>Accepted work on a task (docs/api.md: Active or Completed only), with the report's summary once it came.</summary>
 public sealed record AssignmentView(string TaskId, string SupportType, string ExpertName, string Status, string? ReportSummary);

@@ -63,6 +63,7 @@ public sealed class FirmViews(ApplicationStore applications, DocumentStore docum
             timeline,
             awaitingConfirmation,
             awaitingConfirmation ? application.SubmittedAt + workflow.Value.ConfirmationDeadline
-                : application.CurrentStatus.IsTerminal() ? null : application.DueAt);
+                : application.CurrentStatus.IsTerminal() ? null : application.DueAt,
+            JsonSerializer.Deserialize<ApplicationForm>(application.FormJson, Json.Options)!);
     }
 }

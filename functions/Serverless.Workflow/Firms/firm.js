@@ -3,6 +3,7 @@
 // fragment, which the browser never sends; this script sends it as the bearer token of the firm's routes.
 
 import { bilingual, element, setUpLanguage } from './site.js';
+import { buildForm, checkAsTyped, checkForm, fillForm, readForm, serverErrors, showErrors } from './application-form.js';
 
 const applicationId = location.pathname.split('/').pop();
 const token = location.hash.slice(1);
@@ -15,6 +16,7 @@ let language = 'ko';
 // Kept across every rendering of the page, so that a file being chosen or sent, and the answers to the ones sent,
 // survive the page being brought up to date.
 let uploadForm = null;
+let changesForm = null;
 const uploadLog = element('ul', { class: 'uploads', id: 'uploads' });
 
 /** Each status in words, and what happens next ({due}: the date of what is pending). */
@@ -118,6 +120,11 @@ function render() {
     }
   }
 
+  if (view.status === 'ChangesRequested') {
+    changesForm ??= changes();
+    sections.push(changesForm);
+  }
+
   if (view.missingDocuments.length > 0 && !view.awaitingConfirmation && ['Submitted', 'AwaitingDocuments'].includes(view.status)) {
     uploadForm ??= uploads();
     sections.push(element('section', { class: 'card', 'aria-labelledby': 'uploadTitle' },
@@ -168,6 +175,53 @@ function confirmButton() {
     }
   });
   return button;
+}
+
+/**
+ * The application form filled with the current answers, to correct as the reviewer asked and send again (PUT): the
+ * same checks as the apply page, and the server's errors at their fields. Made once, so nothing typed is lost.
+ */
+function changes() {
+  const summary = element('div', { class: 'summary', id: 'changesSummary', tabindex: -1, hidden: true },
+    bilingual('h2', ['입력 내용을 확인해 주세요', 'Please check what you entered']), element('ul'));
+  const button = bilingual('button', ['수정하여 다시 제출', 'Send the corrected application'], { type: 'submit', id: 'resubmit' });
+  const form = element('form', { id: 'changes', novalidate: true }, element('div', { class: 'actions' }, button));
+  buildForm(form, options);
+  fillForm(form, view.form);
+  checkAsTyped(form, options);
+  const problems = errors => {
+    showErrors(form, errors, { summary });
+    if (errors.size > 0) {
+      summary.focus();
+    }
+
+    return errors.size > 0;
+  };
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const application = readForm(form);
+    if (problems(checkForm(application, options))) {
+      return;
+    }
+
+    button.disabled = true;
+    const answer = await fetch(`/api/applications/${applicationId}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(application),
+    });
+    button.disabled = false;
+    if (answer.status === 202) {
+      say(['수정한 신청서가 접수되었습니다. 다시 진단하고 검토합니다.', 'Your corrected application is received; it is diagnosed and reviewed again.']);
+      changesForm = null;
+      await load();
+    } else if (answer.status !== 400 || !problems(serverErrors(await answer.json()))) {
+      say(['지금은 수정 제출을 받을 수 없습니다 (이미 보냈거나 기한이 지났습니다). 사무국에 문의해 주십시오.',
+        'The correction cannot be taken now (it was sent already, or the deadline passed). Please ask the programme office.']);
+    }
+  });
+  return element('section', { class: 'card', 'aria-labelledby': 'changesTitle' },
+    element('h2', { id: 'changesTitle' }, language === 'en' ? 'Correct your application' : '신청서 수정'), summary, form);
 }
 
 /** The upload form, made once: the kind (the first missing one at first), the files, and a button. */
