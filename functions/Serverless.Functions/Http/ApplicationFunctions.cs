@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Serverless.Workflow.Applications;
+using Serverless.Workflow.Completion;
 using Serverless.Workflow.Confirmation;
 using Serverless.Workflow.Http;
 
 namespace Serverless.Functions.Http;
 
 /// <summary>The firm's routes: thin wrappers over <see cref="ApplicationHandlers"/>.</summary>
-public sealed class ApplicationFunctions(ApplicationHandlers handlers, ConfirmationHandlers confirmation)
+public sealed class ApplicationFunctions(ApplicationHandlers handlers, ConfirmationHandlers confirmation, FirmFeedbackHandler feedback)
 {
     [Function(nameof(SubmitApplication))]
     public Task<IResult> SubmitApplication(
@@ -31,6 +32,14 @@ public sealed class ApplicationFunctions(ApplicationHandlers handlers, Confirmat
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) =>
         confirmation.ConfirmAsync(request, applicationId, durable, cancellationToken);
+
+    [Function(nameof(GiveFeedback))]
+    public Task<IResult> GiveFeedback(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Feedback)] HttpRequest request,
+        string applicationId,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) =>
+        feedback.GiveAsync(request, applicationId, durable, cancellationToken);
 
     [Function(nameof(UpdateApplication))]
     public Task<IResult> UpdateApplication(

@@ -54,7 +54,7 @@ public sealed class ApplicationHandlers(
     public async Task<IResult> GetAsync(HttpRequest request, string applicationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (application, denied) = await AuthorizeAsync(request, applicationId, cancellationToken);
+        var (application, denied) = await access.AuthorizeAsync(request, applicationId, cancellationToken);
         if (application is null)
         {
             return denied!;
@@ -68,7 +68,7 @@ public sealed class ApplicationHandlers(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
-        var (application, denied) = await AuthorizeAsync(request, applicationId, cancellationToken);
+        var (application, denied) = await access.AuthorizeAsync(request, applicationId, cancellationToken);
         if (application is null)
         {
             return denied!;
@@ -118,7 +118,7 @@ public sealed class ApplicationHandlers(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
-        var (application, denied) = await AuthorizeAsync(request, applicationId, cancellationToken);
+        var (application, denied) = await access.AuthorizeAsync(request, applicationId, cancellationToken);
         if (application is null)
         {
             return denied!;
@@ -162,7 +162,7 @@ public sealed class ApplicationHandlers(
         HttpRequest request, string applicationId, string documentId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (application, denied) = await AuthorizeAsync(request, applicationId, cancellationToken);
+        var (application, denied) = await access.AuthorizeAsync(request, applicationId, cancellationToken);
         if (application is null)
         {
             return denied!;
@@ -211,23 +211,5 @@ public sealed class ApplicationHandlers(
 
         var (form, errors) = validator.Validate(parsed);
         return form is null ? (null, body, Problems.Invalid(errors.ToDictionary())) : (form, body, null);
-    }
-
-    /// <summary>
-    /// The application, when the request carries this application's firm token. 401 without a bearer token
-    /// (whatever the id); 404 for an unknown or malformed id or someone else's token, indistinguishably.
-    /// </summary>
-    async Task<(ApplicationEntity? Application, IResult? Denied)> AuthorizeAsync(HttpRequest request, string applicationId, CancellationToken cancellationToken)
-    {
-        var token = BearerTokens.Of(request);
-        if (token is null)
-        {
-            return (null, Problems.Unauthorized("Send the application's access token as 'Authorization: Bearer {token}'."));
-        }
-
-        var application = ApplicationIds.IsValid(applicationId) && await access.AllowsAsync(token, applicationId, cancellationToken)
-            ? await applications.FindAsync(applicationId, cancellationToken)
-            : null;
-        return application is null ? (null, Problems.NotFound()) : (application, null);
     }
 }

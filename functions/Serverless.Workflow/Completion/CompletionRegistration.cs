@@ -10,6 +10,7 @@ public static class CompletionRegistration
     {
         services.AddSingleton<ApplicationRelease>();
         services.AddSingleton<ILinkPurpose, FeedbackLinkPurpose>();
+        services.AddSingleton<FirmFeedbackHandler>();
         return services;
     }
 }

@@ -13,25 +13,19 @@ public sealed record ConfirmationView(string ApplicationId, ApplicationStatus St
 /// <c>POST /api/applications/{id}/confirm</c> (docs/api.md, Firms): the firm confirms with the personal link its receipt
 /// mail carried (the access token alone does not), and takes its one open-application slot.
 /// </summary>
-public sealed class ConfirmationHandlers(FirmAccess access, ApplicationStore applications, FirmConfirmation confirmation)
+public sealed class ConfirmationHandlers(FirmAccess access, FirmConfirmation confirmation)
 {
     public async Task<IResult> ConfirmAsync(HttpRequest request, string applicationId, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
-        var token = BearerTokens.Of(request);
-        if (token is null)
+        var (application, refusal) = await access.AuthorizeAsync(request, applicationId, cancellationToken);
+        if (application is null)
         {
-            return Problems.Unauthorized("Send the personal link's token from the receipt mail as 'Authorization: Bearer {token}'.");
+            return refusal!;
         }
 
-        if (!ApplicationIds.IsValid(applicationId) || !await access.AllowsAsync(token, applicationId, cancellationToken)
-            || await applications.FindAsync(applicationId, cancellationToken) is not { } application)
-        {
-            return Problems.NotFound();
-        }
-
-        if (!await access.ConfirmsAsync(token, applicationId, cancellationToken))
+        if (!await access.ConfirmsAsync(BearerTokens.Of(request)!, applicationId, cancellationToken))
         {
             return Problems.Status(StatusCodes.Status403Forbidden, "Forbidden",
                 "Only the personal link in the receipt mail confirms an application; the access token does not.");

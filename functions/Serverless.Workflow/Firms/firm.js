@@ -40,7 +40,7 @@ const statuses = {
   Unmatched: ['전문가 배정 중', 'Assigning experts', '사무국이 알맞은 전문가를 찾고 있습니다.', 'The programme office is finding the right expert.'],
   InProgress: ['지원 수행 중', 'Support under way', '전문가가 과제를 수행하고 있습니다.', 'The experts are working on your tasks.'],
   AwaitingFeedback: ['만족도 평가 대기', 'Your feedback, please',
-    '메일로 받은 만족도 평가 링크로 {due}까지 평가해 주십시오.', 'Please rate the support with the link in your mail by {due}.'],
+    '지원이 얼마나 도움이 되었는지 {due}까지 아래에서 평가해 주십시오.', 'Please tell us below, by {due}, how helpful the support was.'],
   Completed: ['완료', 'Completed', '지원이 모두 끝났습니다. 감사합니다.', 'The support is complete. Thank you.'],
   Expired: ['만료', 'Expired', '기한이 지나 신청이 만료되었습니다. 다시 신청하실 수 있습니다.', 'A deadline passed and the application expired. You may apply again.'],
   Terminated: ['종료', 'Closed', '사무국이 신청을 종료했습니다.', 'The programme office closed the application.'],
@@ -118,6 +118,10 @@ function render() {
     if (comment) {
       sections.push(element('section', { class: 'card' }, element('h2', {}, language === 'en' ? "The reviewer's comment" : '검토 의견'), element('p', { class: 'comment' }, comment)));
     }
+  }
+
+  if (view.status === 'AwaitingFeedback') {
+    sections.push(feedback());
   }
 
   if (view.status === 'ChangesRequested') {
@@ -222,6 +226,37 @@ function changes() {
   });
   return element('section', { class: 'card', 'aria-labelledby': 'changesTitle' },
     element('h2', { id: 'changesTitle' }, language === 'en' ? 'Correct your application' : '신청서 수정'), summary, form);
+}
+
+/** The rating (1-5) and a comment, decided with the mailed feedback link: whichever is sent first stands. */
+function feedback() {
+  const ratings = element('fieldset', { class: 'field' },
+    element('legend', {}, language === 'en' ? 'How helpful was the support? (5: very)' : '지원이 얼마나 도움이 되었습니까? (5: 매우 그렇다)'),
+    element('div', { class: 'choices' }, ...[1, 2, 3, 4, 5].map(rating => element('div', { class: 'choice' },
+      element('input', { type: 'radio', name: 'rating', id: `rating-${rating}`, value: rating, required: true }),
+      element('label', { for: `rating-${rating}` }, String(rating))))));
+  const comment = element('textarea', { id: 'comment', name: 'comment', maxlength: 1000 });
+  const button = element('button', { type: 'submit', id: 'sendFeedback' }, language === 'en' ? 'Send' : '평가 보내기');
+  const form = element('form', { id: 'feedback' }, ratings,
+    element('div', { class: 'field' }, element('label', { for: 'comment' }, language === 'en' ? 'Comment (optional)' : '의견 (선택)'), comment), button);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    button.disabled = true;
+    const answer = await fetch(`/api/applications/${applicationId}/feedback`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+      body: new URLSearchParams(new FormData(form)),
+    });
+    button.disabled = false;
+    say(answer.ok ? ['평가해 주셔서 감사합니다.', 'Thank you for your feedback.']
+      : answer.status === 400 ? ['1부터 5까지 하나를 골라 주십시오.', 'Please choose a rating from 1 to 5.']
+        : ['이미 평가하셨거나 평가 기간이 지났습니다.', 'The feedback was given already, or its time has passed.']);
+    if (answer.ok) {
+      setTimeout(load, 1500);
+    }
+  });
+  return element('section', { class: 'card', 'aria-labelledby': 'feedbackTitle' },
+    element('h2', { id: 'feedbackTitle' }, language === 'en' ? 'Your feedback' : '만족도 평가'), form);
 }
 
 /** The upload form, made once: the kind (the first missing one at first), the files, and a button. */

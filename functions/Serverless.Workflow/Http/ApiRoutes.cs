@@ -16,6 +16,7 @@ public static class ApiRoutes
     public const string Documents = "api/applications/{applicationId}/documents";
     public const string Document = "api/applications/{applicationId}/documents/{documentId}";
     public const string Confirm = "api/applications/{applicationId}/confirm";
+    public const string Feedback = "api/applications/{applicationId}/feedback";
     public const string IntakeFormOptions = "api/intake/options";
 
     /// <summary>The firm's apply page; its scripts and stylesheet come from <see cref="Asset"/>.</summary>
@@ -50,6 +51,7 @@ public static class ApiRoutes
         new("GET", Health, "GetHealth", "Storage and durable engine health", [200, 503]),
         new("GET", OpenApi, "GetOpenApi", "This document", [200]),
         new("POST", Applications, "SubmitApplication", "A firm submits an application", [202, 400, 409, 413, 415, 429]),
+        new("POST", Feedback, "GiveFeedback", "The firm rates the support from its page (form: rating, comment), deciding with the mailed feedback link", [200, 400, 401, 404, 409, 413, 415]),
         new("POST", Confirm, "ConfirmApplication", "The firm confirms its application (Bearer: the personal link's token from the receipt mail)", [200, 401, 403, 404, 409]),
         new("GET", Application, "GetApplication", "The firm reads its application (Bearer: access token or personal link)", [200, 401, 404]),
         new("PUT", Application, "UpdateApplication", "The firm resubmits its application after changes were requested", [202, 400, 401, 404, 409, 413, 415]),

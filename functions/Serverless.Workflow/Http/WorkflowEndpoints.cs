@@ -6,6 +6,7 @@ using Microsoft.DurableTask.Client;
 using Serverless.Workflow.Admin.Dashboard;
 using Serverless.Workflow.Admin;
 using Serverless.Workflow.Applications;
+using Serverless.Workflow.Completion;
 using Serverless.Workflow.Confirmation;
 using Serverless.Workflow.Experts;
 using Serverless.Workflow.Firms;
@@ -30,6 +31,8 @@ public static class WorkflowEndpoints
             h.SubmitAsync(request, durable, ct));
         app.MapGet(ApiRoutes.Application, (HttpRequest request, string applicationId, [FromServices] ApplicationHandlers h, CancellationToken ct) =>
             h.GetAsync(request, applicationId, ct));
+        app.MapPost(ApiRoutes.Feedback, (HttpRequest request, string applicationId, [FromServices] FirmFeedbackHandler h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
+            h.GiveAsync(request, applicationId, durable, ct));
         app.MapPost(ApiRoutes.Confirm, (HttpRequest request, string applicationId, [FromServices] ConfirmationHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
             h.ConfirmAsync(request, applicationId, durable, ct));
         app.MapPut(ApiRoutes.Application, (HttpRequest request, string applicationId, [FromServices] ApplicationHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>

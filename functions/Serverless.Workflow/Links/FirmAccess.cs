@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Email;
+using Serverless.Workflow.Http;
 using Serverless.Workflow.Orchestration;
 using Serverless.Workflow.Storage;
 
@@ -30,6 +32,24 @@ public sealed class FirmAccess(WorkflowStorage storage, LinkStore links, IOption
         ArgumentNullException.ThrowIfNull(options);
         var token = await IssueAsync(applicationId, MailedPurpose, cancellationToken);
         return options.Link($"/firm/{applicationId}#{token}");
+    }
+
+    /// <summary>
+    /// The application a firm's request is about, or the refusal: 401 without a bearer token (whatever the id), 404 for
+    /// an unknown or malformed id or a token that is not a live credential of it (the two cannot be told apart).
+    /// </summary>
+    public async Task<(ApplicationEntity? Application, IResult? Refusal)> AuthorizeAsync(
+        HttpRequest request, string applicationId, CancellationToken cancellationToken)
+    {
+        if (BearerTokens.Of(request) is not { } token)
+        {
+            return (null, Problems.Unauthorized("Send the application's access token or personal link as 'Authorization: Bearer {token}'."));
+        }
+
+        var application = ApplicationIds.IsValid(applicationId) && await AllowsAsync(token, applicationId, cancellationToken)
+            ? await storage.Applications.GetEntityIfExistsAsync<ApplicationEntity>(applicationId, ApplicationEntity.Row, cancellationToken: cancellationToken)
+            : null;
+        return application is { HasValue: true, Value: { } found } ? (found, null) : (null, Problems.NotFound());
     }
 
     /// <summary>True only for a live credential of the firm for exactly this application.</summary>

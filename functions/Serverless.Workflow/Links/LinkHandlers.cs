@@ -31,14 +31,21 @@ public sealed class LinkHandlers(LinkStore links, IEnumerable<ILinkPurpose> purp
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
-        var (link, purpose, refusal) = await OpenAsync(request, token, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
+        var (link, _, refusal) = await OpenAsync(request, token, cancellationToken);
+        return refusal ?? await DecideAsync(request, link!, durable, cancellationToken);
+    }
 
-        var page = new LinkPage(link!.Language == "en");
-        var (form, formProblem) = await ReadFormAsync(request, purpose!.MaxFormBytes, page, cancellationToken);
+    /// <summary>
+    /// Decides the step of a live link with the posted form, as its own post would: the firm's page gives its feedback
+    /// through the application's feedback link, so that the page and the mailed link share one decision.
+    /// </summary>
+    public async Task<IResult> DecideAsync(HttpRequest request, LinkEntity link, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(link);
+        var purpose = purposes.First(p => p.Purpose.ToString() == link.Purpose);
+        var page = new LinkPage(link.Language == "en");
+        var (form, formProblem) = await ReadFormAsync(request, purpose.MaxFormBytes, page, cancellationToken);
         if (formProblem is not null)
         {
             return LinkResults.Refusal(request, page, purpose.Title(page), ProblemStatus(formProblem), formProblem);

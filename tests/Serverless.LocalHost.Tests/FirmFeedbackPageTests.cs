@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Playwright;
+using Serverless.Testing;
+using Xunit;
+
+namespace Serverless.LocalHost.Tests;
+
+/// <summary>
+/// The firm rates the support on its page; the page and the mailed feedback link decide one step, so the link then
+/// answers 410. Before feedback is asked for, the route refuses with 409.
+/// </summary>
+public sealed class FirmFeedbackPageTests(SupportHostFixture fixture) : BrowserTests, IClassFixture<SupportHostFixture>
+{
+    LocalHostProcess Host => fixture.Host;
+
+    [Fact]
+    public async Task AwaitingFeedback_TheFirmRatesOnItsPage_AndTheApplicationCompletes()
+    {
+        var application = await SupportFlow.ApprovedAsync(Host);
+        using (var early = await PostFeedbackAsync(application.Application.AccessToken, application.Application.ApplicationId, "5"))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        }
+
+        var tasks = (await FirmFlow.WaitForStatusAsync(Host, application.Application, "Matching")).GetProperty("plan").GetProperty("tasks")
+            .EnumerateArray().Select(task => task.GetProperty("taskId").GetString()!).ToList();
+        foreach (var task in tasks)
+        {
+            await SupportFlow.AcceptAsync(Host, application.ReceiptNumber, task);
+        }
+
+        foreach (var task in tasks)
+        {
+            var (_, report) = await SupportFlow.TaskMailAsync(Host, application.ReceiptNumber, task, SupportFlow.EngagementSubject);
+            using var reported = await SupportFlow.ReportAsync(Host, report, $"{task} 완료");
+            Assert.Equal(HttpStatusCode.OK, reported.StatusCode);
+        }
+
+        await FirmFlow.WaitForStatusAsync(Host, application.Application, "AwaitingFeedback");
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 375, Height = 800 } });
+        await page.GotoAsync((await FirmFlow.PersonalLinkAsync(Host, application.ReceiptNumber)).ToString());
+        await page.Locator("#feedback").WaitForAsync();
+        Assert.Equal("만족도 평가 대기", await page.TextContentAsync("#status"));
+        await Browsers.AssertAccessibleAsync(page);
+
+        await page.CheckAsync("#rating-4");
+        await page.FillAsync("#comment", "수출 상담이 도움이 되었습니다");
+        await page.ClickAsync("#sendFeedback");
+        await page.Locator("#notice", new PageLocatorOptions { HasText = "감사합니다" }).WaitForAsync();
+        await Browsers.ShotAsync(page, "firm-feedback-375");
+
+        await FirmFlow.WaitForStatusAsync(Host, application.Application, "Completed");
+        var mailed = await Mailbox.WaitForAsync(Host, application.ReceiptNumber, "지원 만족도 평가 요청");
+        using var late = await SupportFlow.FeedbackAsync(Host, new Uri(mailed.Links.Single()).AbsolutePath, 5);
+        Assert.Equal(HttpStatusCode.Gone, late.StatusCode); // the page's rating stands
+    }
+
+    async Task<HttpResponseMessage> PostFeedbackAsync(string bearer, string applicationId, string rating)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/applications/{applicationId}/feedback")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["rating"] = rating }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        return await Host.Client.SendAsync(request);
+    }
+}
