@@ -27,7 +27,7 @@ public sealed class RestartTests(AzuriteFixture azurite)
             application = await FirmFlow.SubmitAsync(first);
             var waiting = await FirmFlow.WaitForStatusAsync(first, application, "AwaitingDocuments");
             var lastStep = await Mailbox.WaitForAsync(first, waiting.GetProperty("receiptNumber").GetString()!, "보완 요청");
-            await WaitUntilCheckpointedAfterAsync(sameData, application.ApplicationId, lastStep.SentAt);
+            await EngineCheckpoints.WaitUntilCheckpointedAfterAsync(sameData, application.ApplicationId, lastStep.SentAt);
             await first.KillAsync();
         }
 
@@ -36,28 +36,5 @@ public sealed class RestartTests(AzuriteFixture azurite)
         var view = await FirmFlow.WaitForStatusAsync(second, application, "AwaitingReview", AfterLeaseExpiry);
 
         Assert.Equal(["Submitted", "AwaitingDocuments", "Diagnosed", "AwaitingReview"], FirmFlow.Timeline(view));
-    }
-
-    /// <summary>
-    /// Waits until the engine has committed the episode after the instance's last step (the missing-documents mail):
-    /// then the instance only waits, and the kill cannot land in the middle of a step, whose message a killed host
-    /// keeps hidden for the engine's visibility timeout (5 minutes) before another host may take it.
-    /// </summary>
-    static async Task WaitUntilCheckpointedAfterAsync(Dictionary<string, string> settings, string instanceId, DateTimeOffset lastStepAt)
-    {
-        var instances = new TableServiceClient(settings["Storage:ConnectionString"]).GetTableClient(settings["Durable:TaskHub"] + "Instances");
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < FirmFlow.StatusTimeout)
-        {
-            var row = await instances.GetEntityIfExistsAsync<TableEntity>(instanceId, "");
-            if (row.HasValue && row.Value!.GetDateTimeOffset("LastUpdatedTime") > lastStepAt)
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"The engine did not checkpoint {instanceId} after its last step.");
     }
 }

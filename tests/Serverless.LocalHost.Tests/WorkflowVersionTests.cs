@@ -27,6 +27,11 @@ public sealed class WorkflowVersionTests(AzuriteFixture azurite)
         {
             older = await FirmFlow.SubmitAsync(previous, json: SupportFlow.ApplicationJson(firm, ["Export"]), confirm: false);
             await FirmFlow.WaitForStatusAsync(previous, older, "AwaitingDocuments"); // version 2 asks for no confirmation
+
+            // Stopped once the instance only waits: a step in the middle of its episode would stay hidden for the
+            // engine's visibility timeout (5 minutes) before the new host could take it.
+            var lastStep = await Mailbox.WaitForAsync(previous, older.ReceiptNumber, "보완 요청");
+            await EngineCheckpoints.WaitUntilCheckpointedAfterAsync(settings, older.ApplicationId, lastStep.SentAt);
             await previous.InterruptAsync(TimeSpan.FromMinutes(1)); // the deployment stops the old host in order
         }
 
