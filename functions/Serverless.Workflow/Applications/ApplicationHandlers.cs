@@ -54,11 +54,13 @@ public sealed class ApplicationHandlers(
     public async Task<IResult> GetAsync(HttpRequest request, string applicationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (application, denied) = await access.AuthorizeAsync(request, applicationId, cancellationToken);
-        if (application is null)
+        var (firm, denied) = await access.AuthorizeAsync(request, applicationId, cancellationToken);
+        if (firm is null)
         {
             return denied!;
         }
+
+        var application = firm.Application;
 
         return ApiResults.Json(await views.BuildAsync(application, cancellationToken));
     }
@@ -68,11 +70,13 @@ public sealed class ApplicationHandlers(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
-        var (application, denied) = await access.AuthorizeAsync(request, applicationId, cancellationToken);
-        if (application is null)
+        var (firm, denied) = await access.AuthorizeAsync(request, applicationId, cancellationToken);
+        if (firm is null)
         {
             return denied!;
         }
+
+        var application = firm.Application;
 
         var (form, body, problem) = await ReadFormAsync(request, cancellationToken);
         if (problem is not null)
@@ -118,11 +122,13 @@ public sealed class ApplicationHandlers(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
-        var (application, denied) = await access.AuthorizeAsync(request, applicationId, cancellationToken);
-        if (application is null)
+        var (firm, denied) = await access.AuthorizeAsync(request, applicationId, cancellationToken);
+        if (firm is null)
         {
             return denied!;
         }
+
+        var application = firm.Application;
 
         if (!request.HasFormContentType || !request.ContentType!.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
@@ -162,11 +168,13 @@ public sealed class ApplicationHandlers(
         HttpRequest request, string applicationId, string documentId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (application, denied) = await access.AuthorizeAsync(request, applicationId, cancellationToken);
-        if (application is null)
+        var (firm, denied) = await access.AuthorizeAsync(request, applicationId, cancellationToken);
+        if (firm is null)
         {
             return denied!;
         }
+
+        var application = firm.Application;
 
         return await DocumentAsync(applicationId, documentId, cancellationToken);
     }

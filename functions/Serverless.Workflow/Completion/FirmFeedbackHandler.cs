@@ -16,11 +16,13 @@ public sealed class FirmFeedbackHandler(FirmAccess access, LinkStore links, Link
     public async Task<IResult> GiveAsync(HttpRequest request, string applicationId, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (application, refusal) = await access.AuthorizeAsync(request, applicationId, cancellationToken);
-        if (application is null)
+        var (firm, refusal) = await access.AuthorizeAsync(request, applicationId, cancellationToken);
+        if (firm is null)
         {
             return refusal!;
         }
+
+        var application = firm.Application;
 
         var now = time.GetUtcNow();
         var asked = application.CurrentStatus == ApplicationStatus.AwaitingFeedback

@@ -19,13 +19,15 @@ public sealed class ConfirmationHandlers(FirmAccess access, FirmConfirmation con
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
-        var (application, refusal) = await access.AuthorizeAsync(request, applicationId, cancellationToken);
-        if (application is null)
+        var (firm, refusal) = await access.AuthorizeAsync(request, applicationId, cancellationToken);
+        if (firm is null)
         {
             return refusal!;
         }
 
-        if (!await access.ConfirmsAsync(BearerTokens.Of(request)!, applicationId, cancellationToken))
+        var application = firm.Application;
+
+        if (!firm.ByMailedLink)
         {
             return Problems.Status(StatusCodes.Status403Forbidden, "Forbidden",
                 "Only the personal link in the receipt mail confirms an application; the access token does not.");

@@ -37,28 +37,23 @@ public sealed class FirmAccess(WorkflowStorage storage, LinkStore links, IOption
     /// <summary>
     /// The application a firm's request is about, or the refusal: 401 without a bearer token (whatever the id), 404 for
     /// an unknown or malformed id or a token that is not a live credential of it (the two cannot be told apart).
+    /// <see cref="FirmRequest.ByMailedLink"/>: the credential is a personal link, which alone confirms.
     /// </summary>
-    public async Task<(ApplicationEntity? Application, IResult? Refusal)> AuthorizeAsync(
-        HttpRequest request, string applicationId, CancellationToken cancellationToken)
+    public async Task<(FirmRequest? Firm, IResult? Refusal)> AuthorizeAsync(HttpRequest request, string applicationId, CancellationToken cancellationToken)
     {
         if (BearerTokens.Of(request) is not { } token)
         {
             return (null, Problems.Unauthorized("Send the application's access token or personal link as 'Authorization: Bearer {token}'."));
         }
 
-        var application = ApplicationIds.IsValid(applicationId) && await AllowsAsync(token, applicationId, cancellationToken)
-            ? await storage.Applications.GetEntityIfExistsAsync<ApplicationEntity>(applicationId, ApplicationEntity.Row, cancellationToken: cancellationToken)
-            : null;
-        return application is { HasValue: true, Value: { } found } ? (found, null) : (null, Problems.NotFound());
+        var link = ApplicationIds.IsValid(applicationId) ? await FindAsync(token, applicationId, cancellationToken) : null;
+        var application = link is null
+            ? null
+            : (await storage.Applications.GetEntityIfExistsAsync<ApplicationEntity>(applicationId, ApplicationEntity.Row, cancellationToken: cancellationToken)).Value;
+        return application is null || Lapsed(link!, application)
+            ? (null, Problems.NotFound())
+            : (new FirmRequest(application, link!.Purpose == MailedPurpose), null);
     }
-
-    /// <summary>True only for a live credential of the firm for exactly this application.</summary>
-    public async Task<bool> AllowsAsync(string token, string applicationId, CancellationToken cancellationToken) =>
-        await FindAsync(token, applicationId, cancellationToken) is not null;
-
-    /// <summary>True only for a live personal link of exactly this application (not the access token).</summary>
-    public async Task<bool> ConfirmsAsync(string token, string applicationId, CancellationToken cancellationToken) =>
-        (await FindAsync(token, applicationId, cancellationToken))?.Purpose == MailedPurpose;
 
     async Task<string> IssueAsync(string applicationId, string purpose, CancellationToken cancellationToken)
     {
@@ -87,17 +82,17 @@ public sealed class FirmAccess(WorkflowStorage storage, LinkStore links, IOption
             return null;
         }
 
-        return found.Purpose == MailedPurpose && await EndedBeforeRetentionAsync(applicationId, cancellationToken) ? null : found;
+        return found;
     }
 
     /// <summary>
     /// A personal link opens the application for its whole life and <see cref="WorkflowOptions.FirmLinkRetention"/>
     /// after it ended (a mailbox keeps links for years; the access token, which only the firm's own system holds, stays).
     /// </summary>
-    async Task<bool> EndedBeforeRetentionAsync(string applicationId, CancellationToken cancellationToken)
-    {
-        var application = await storage.Applications.GetEntityIfExistsAsync<ApplicationEntity>(applicationId, ApplicationEntity.Row, cancellationToken: cancellationToken);
-        return application.HasValue && application.Value is { } ended && ended.CurrentStatus.IsTerminal()
-            && time.GetUtcNow() - ended.UpdatedAt > options.Value.FirmLinkRetention;
-    }
+    bool Lapsed(LinkEntity link, ApplicationEntity application) =>
+        link.Purpose == MailedPurpose && application.CurrentStatus.IsTerminal()
+        && time.GetUtcNow() - application.UpdatedAt > options.Value.FirmLinkRetention;
 }
+
+/// <summary>A firm's request, authorised: its application, and whether it came with a personal link (which alone confirms).</summary>
+public sealed record FirmRequest(ApplicationEntity Application, bool ByMailedLink);
