@@ -16,10 +16,11 @@ public class SupportHostFixture : IntakeHostFixture
     {
         await base.InitializeAsync();
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var byStatus = default(System.Text.Json.JsonElement);
         while (clock.Elapsed < TimeSpan.FromMinutes(3))
         {
             using var response = await AdminApi.SendAsync(Host, HttpMethod.Get, "/api/admin/stats");
-            var byStatus = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("byStatus");
+            byStatus = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("byStatus");
             if (Count(byStatus, "AwaitingReview") >= 4 && Count(byStatus, "AwaitingDocuments") >= 2)
             {
                 return;
@@ -28,7 +29,10 @@ public class SupportHostFixture : IntakeHostFixture
             await Task.Delay(500);
         }
 
-        throw new TimeoutException("The demo applications did not come to rest within 3 minutes.");
+        // What the counts were and what the host printed: a CI run met this once, and the cause is in the host's log.
+        var log = Host.Output.Split('\n');
+        throw new TimeoutException(
+            $"The demo applications did not come to rest within 3 minutes: {byStatus}.\nThe host's last lines:\n{string.Join('\n', log[^Math.Min(log.Length, 150)..])}");
     }
 
     static long Count(System.Text.Json.JsonElement byStatus, string status) =>
