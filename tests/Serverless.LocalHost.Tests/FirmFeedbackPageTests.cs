@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Microsoft.Playwright;
 using Serverless.Testing;
 using Xunit;
@@ -7,8 +6,8 @@ using Xunit;
 namespace Serverless.LocalHost.Tests;
 
 /// <summary>
-/// The firm rates the support on its page; the page and the mailed feedback link decide one step, so the link then
-/// answers 410. Before feedback is asked for, the route refuses with 409.
+/// The firm rates the support on its page, which the feedback mail opens; one rating stands (a second is refused with
+/// 409), and before feedback is asked for, the route refuses with 409 too.
 /// </summary>
 public sealed class FirmFeedbackPageTests(SupportHostFixture fixture) : BrowserTests, IClassFixture<SupportHostFixture>
 {
@@ -18,7 +17,7 @@ public sealed class FirmFeedbackPageTests(SupportHostFixture fixture) : BrowserT
     public async Task AwaitingFeedback_TheFirmRatesOnItsPage_AndTheApplicationCompletes()
     {
         var application = await SupportFlow.ApprovedAsync(Host);
-        using (var early = await PostFeedbackAsync(application.Application.AccessToken, application.Application.ApplicationId, "5"))
+        using (var early = await FirmFlow.PostFeedbackAsync(Host, application.Application, 5))
         {
             Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         }
@@ -38,8 +37,9 @@ public sealed class FirmFeedbackPageTests(SupportHostFixture fixture) : BrowserT
         }
 
         await FirmFlow.WaitForStatusAsync(Host, application.Application, "AwaitingFeedback");
+        var mailed = await Mailbox.WaitForAsync(Host, application.ReceiptNumber, "지원 만족도 평가 요청");
         var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 375, Height = 800 } });
-        await page.GotoAsync((await FirmFlow.PersonalLinkAsync(Host, application.ReceiptNumber)).ToString());
+        await page.GotoAsync(Assert.Single(mailed.Links, link => link.Contains("/firm/", StringComparison.Ordinal)));
         await page.Locator("#feedback").WaitForAsync();
         Assert.Equal("만족도 평가 대기", await page.TextContentAsync("#status"));
         await Browsers.AssertAccessibleAsync(page);
@@ -51,18 +51,7 @@ public sealed class FirmFeedbackPageTests(SupportHostFixture fixture) : BrowserT
         await Browsers.ShotAsync(page, "firm-feedback-375");
 
         await FirmFlow.WaitForStatusAsync(Host, application.Application, "Completed");
-        var mailed = await Mailbox.WaitForAsync(Host, application.ReceiptNumber, "지원 만족도 평가 요청");
-        using var late = await SupportFlow.FeedbackAsync(Host, new Uri(mailed.Links.Single()).AbsolutePath, 5);
-        Assert.Equal(HttpStatusCode.Gone, late.StatusCode); // the page's rating stands
-    }
-
-    async Task<HttpResponseMessage> PostFeedbackAsync(string bearer, string applicationId, string rating)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/applications/{applicationId}/feedback")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["rating"] = rating }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-        return await Host.Client.SendAsync(request);
+        using var again = await FirmFlow.PostFeedbackAsync(Host, application.Application, 1);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode); // the page's rating stands
     }
 }

@@ -73,6 +73,17 @@ internal static class FirmFlow
         return new Uri(receipt.Links.Single(link => link.Contains("/firm/", StringComparison.Ordinal)));
     }
 
+    /// <summary>The firm's rating, as its page sends it: <c>POST …/feedback</c> with its bearer credential.</summary>
+    public static async Task<HttpResponseMessage> PostFeedbackAsync(LocalHostProcess host, Submitted application, int rating, string comment = "")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/applications/{application.ApplicationId}/feedback")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["rating"] = $"{rating}", ["comment"] = comment }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", application.AccessToken);
+        return await host.Client.SendAsync(request);
+    }
+
     public static async Task<HttpResponseMessage> PostConfirmAsync(LocalHostProcess host, string applicationId, string bearer)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/applications/{applicationId}/confirm");

@@ -93,9 +93,6 @@ internal static class SupportFlow
         return await PostFormAsync(host, link, form);
     }
 
-    public static Task<HttpResponseMessage> FeedbackAsync(LocalHostProcess host, string link, int rating, string comment = "") =>
-        PostFormAsync(host, link, new FormUrlEncodedContent(new Dictionary<string, string> { ["rating"] = $"{rating}", ["comment"] = comment }));
-
     /// <summary>Accepts the task's first offer; returns the expert it went to.</summary>
     public static async Task<JsonElement> AcceptAsync(LocalHostProcess host, string receiptNumber, string taskId)
     {

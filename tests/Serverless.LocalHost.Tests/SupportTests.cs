@@ -42,7 +42,8 @@ public sealed class SupportTests(SupportHostFixture fixture) : IClassFixture<Sup
 
         await FirmFlow.WaitForStatusAsync(Host, application.Application, "AwaitingFeedback");
         var feedbackMail = await Mailbox.WaitForAsync(Host, receipt, "지원 만족도 평가 요청");
-        using (var feedback = await SupportFlow.FeedbackAsync(Host, new Uri(feedbackMail.Links.Single()).AbsolutePath, 5, "매우 도움이 되었습니다"))
+        Assert.Contains("/firm/", Assert.Single(feedbackMail.Links), StringComparison.Ordinal);
+        using (var feedback = await FirmFlow.PostFeedbackAsync(Host, application.Application, 5, "매우 도움이 되었습니다"))
         {
             Assert.Equal(HttpStatusCode.OK, feedback.StatusCode);
         }

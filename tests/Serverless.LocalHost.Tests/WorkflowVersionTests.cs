@@ -55,8 +55,8 @@ public sealed class WorkflowVersionTests(AzuriteFixture azurite)
             Assert.Equal(HttpStatusCode.OK, reported.StatusCode);
         }
 
-        var feedback = await Mailbox.WaitForAsync(current, older.ReceiptNumber, "지원 만족도 평가 요청");
-        using (var given = await SupportFlow.FeedbackAsync(current, new Uri(feedback.Links.Single()).AbsolutePath, 4))
+        await Mailbox.WaitForAsync(current, older.ReceiptNumber, "지원 만족도 평가 요청");
+        using (var given = await FirmFlow.PostFeedbackAsync(current, older, 4))
         {
             Assert.Equal(HttpStatusCode.OK, given.StatusCode);
         }

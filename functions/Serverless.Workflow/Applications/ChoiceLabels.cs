@@ -1,3 +1,4 @@
+using Serverless.Workflow.Diagnosis;
 using Serverless.Workflow.Documents;
 
 namespace Serverless.Workflow.Applications;
@@ -37,5 +38,27 @@ public static class ChoiceLabels
         [Certification.Venture] = new("벤처기업", "Venture business"),
         [Certification.Iso9001] = new("ISO 9001", "ISO 9001"),
         [Certification.Iso14001] = new("ISO 14001", "ISO 14001"),
+    };
+
+    public static readonly IReadOnlyDictionary<GrowthStage, Label> GrowthStages = new Dictionary<GrowthStage, Label>
+    {
+        [GrowthStage.Early] = new("초기", "Early"),
+        [GrowthStage.Leap] = new("도약", "Leap"),
+        [GrowthStage.Growth] = new("성장", "Growth"),
+        [GrowthStage.Mature] = new("성숙", "Mature"),
+    };
+
+    public static readonly IReadOnlyDictionary<TechnologyPhase, Label> TechnologyPhases = new Dictionary<TechnologyPhase, Label>
+    {
+        [TechnologyPhase.TechnologyDevelopment] = new("기술개발", "Technology development"),
+        [TechnologyPhase.Productization] = new("제품화", "Productization"),
+        [TechnologyPhase.Commercialization] = new("시장화", "Commercialization"),
+    };
+
+    public static readonly IReadOnlyDictionary<SupportTrack, Label> SupportTracks = new Dictionary<SupportTrack, Label>
+    {
+        [SupportTrack.Global] = new("글로벌", "Global"),
+        [SupportTrack.Growth] = new("성장", "Growth"),
+        [SupportTrack.Foundation] = new("기반", "Foundation"),
     };
 }

@@ -7,9 +7,9 @@ using Serverless.Workflow.Links;
 namespace Serverless.Workflow.Completion;
 
 /// <summary>
-/// <c>POST /api/applications/{id}/feedback</c> (docs/api.md, Firms): the firm rates the support from its page, with its
-/// bearer credential and the feedback link's form (<c>rating</c>, <c>comment</c>). It is decided through the
-/// application's live feedback link, so the page and the mailed link share one decision: the first stands.
+/// <c>POST /api/applications/{id}/feedback</c> (docs/api.md, Firms): the firm rates the support from its page, which
+/// the feedback mail opens, with its bearer credential and the feedback form (<c>rating</c>, <c>comment</c>). It is
+/// decided through the application's live feedback link (issued, never mailed), whose one use makes the first rating stand.
 /// </summary>
 public sealed class FirmFeedbackHandler(FirmAccess access, LinkStore links, LinkHandlers linkHandlers, TimeProvider time)
 {

@@ -10,8 +10,13 @@ namespace Serverless.Workflow.Completion;
 /// <summary>The firm's feedback link, open until <see cref="ExpiresAt"/>.</summary>
 public sealed record FeedbackLinkWanted(string ApplicationId, DateTimeOffset ExpiresAt);
 
-/// <summary>Mails the firm its <c>Feedback</c> link (issued once the mail's intent is claimed).</summary>
-public sealed class SendFeedbackLinkActivity(ApplicationStore applications, LinkStore links, EmailOutbox outbox, IOptions<EmailOptions> options)
+/// <summary>
+/// Asks the firm for its feedback: issues the <c>Feedback</c> link, the one-time decision its page's rating goes through
+/// (<see cref="FirmFeedbackHandler"/>), and mails the firm its page, as every firm mail does (both once the mail's intent
+/// is claimed). The link itself is not mailed: the firm's mails open only its page.
+/// </summary>
+public sealed class SendFeedbackLinkActivity(
+    ApplicationStore applications, LinkStore links, FirmAccess access, EmailOutbox outbox, IOptions<EmailOptions> options)
     : TaskActivity<FeedbackLinkWanted, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, FeedbackLinkWanted input)
@@ -24,9 +29,10 @@ public sealed class SendFeedbackLinkActivity(ApplicationStore applications, Link
 
         return await outbox.SendOnceAsync(input.ApplicationId, "feedback-request", async cancellationToken =>
         {
-            var token = await links.IssueAsync(
+            await links.IssueAsync(
                 new LinkGrant(input.ApplicationId, LinkPurpose.Feedback, "firm", application.Language, 0, "", input.ExpiresAt), cancellationToken);
-            return EmailTemplates.Render(EmailKind.FeedbackRequest, application, [options.Value.Link($"/api/links/{token}")], options.Value);
+            var firmPage = await access.IssuePageLinkAsync(input.ApplicationId, options.Value, cancellationToken);
+            return EmailTemplates.Render(EmailKind.FeedbackRequest, application, [], options.Value, firmPage);
         }, CancellationToken.None);
     }
 }

@@ -45,7 +45,10 @@ public sealed class FirmConfirmation(ApplicationStore applications, WorkflowStor
         }
 
         // The event first: raised twice it is harmless (the workflow waits for one), while a confirmation recorded but
-        // never raised would leave the application to expire.
+        // never raised would leave the application to expire. And only to a started instance: the engine discards an
+        // event that reaches the instance before its start does ("no such instance"), which the demo data, confirming
+        // the moment after intake, met. A firm's own link comes from the receipt mail, which the started instance sent.
+        await durable.WaitForInstanceStartAsync(application.ApplicationId, cancellationToken);
         var now = time.GetUtcNow();
         await durable.RaiseEventAsync(application.ApplicationId, WorkflowEvents.ApplicationConfirmed, new ApplicationConfirmed(now), cancellationToken);
         await applications.MarkConfirmedAsync(application.ApplicationId, now, cancellationToken);

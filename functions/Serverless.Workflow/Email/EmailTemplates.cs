@@ -102,13 +102,19 @@ public static class EmailTemplates
             EmailKind.NoReviewer => NoReviewer(body, application),
             EmailKind.Unmatched => Unmatched(body, application, details),
             EmailKind.EngagementOverdue => Overdue(body, application, details),
-            EmailKind.FeedbackRequest => FeedbackRequest(body, details[0], en),
+            EmailKind.FeedbackRequest => FeedbackRequest(body, FirmPage(firmPage), en),
             EmailKind.Completion => Completion(body, details, en),
             EmailKind.FirmLink => FirmLink(body, application, FirmPage(firmPage), en),
             EmailKind.MailRejected => MailRejected(body, application, details, statusUrl),
             EmailKind.MailUncertain => MailUncertain(body, application, details, statusUrl),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No template for this kind of mail."),
         };
+        if (kind is EmailKind.Ineligible or EmailKind.Expired or EmailKind.Rejected or EmailKind.Completion)
+        {
+            // The page keeps the whole story (the comment, the reports) for FirmLinkRetention after the end.
+            body.Link(en ? "Your application's page" : "신청 현황 보기", FirmPage(firmPage));
+        }
+
         body.Paragraph(en ? "Namdong cluster growth support office" : "남동클러스터 기업성장지원 사무국");
         return body.ToMessage(toStaff ? options.AdminAddresses : [application.FirmEmail], $"[{application.ReceiptNumber}] {subject}");
     }
@@ -320,13 +326,12 @@ public static class EmailTemplates
         return "전문가 수행 기한 초과";
     }
 
-    static string FeedbackRequest(MailBody body, string link, bool en)
+    static string FeedbackRequest(MailBody body, string firmPage, bool en)
     {
         body.Paragraph(en
-                ? "The experts have completed the support planned for your firm. Please tell us how it went: it takes a minute."
-                : "귀사에 대한 전문가 지원이 모두 완료되었습니다. 지원 만족도를 평가해 주십시오.")
-            .Link(en ? "Give feedback" : "만족도 평가하기", link)
-            .Paragraph(en ? "The link works once." : "이 링크는 한 번만 사용할 수 있습니다.");
+                ? "The experts have completed the support planned for your firm. Please tell us how it went on your application's page: it takes a minute."
+                : "귀사에 대한 전문가 지원이 모두 완료되었습니다. 신청 페이지에서 지원 만족도를 평가해 주십시오.")
+            .Link(en ? "Give feedback" : "만족도 평가하기", firmPage);
         return en ? "How was the support?" : "지원 만족도 평가 요청";
     }
 

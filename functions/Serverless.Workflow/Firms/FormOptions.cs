@@ -3,7 +3,7 @@ namespace Serverless.Workflow.Firms;
 /// <summary>
 /// What the application form offers and how it checks each field before sending (<c>GET /api/intake/options</c>):
 /// the configured choices, their labels, and the validator's bounds, so the page and the server agree; and the
-/// document kinds a firm uploads, for the firm's page.
+/// document kinds a firm uploads and the diagnosis's words (stage, phase, track), for the firm's page.
 /// </summary>
 public sealed record FormOptions(
     string DefaultProgramme,
@@ -13,6 +13,9 @@ public sealed record FormOptions(
     IReadOnlyList<Choice> Certifications,
     IReadOnlyList<Choice> SelfAssessment,
     IReadOnlyList<Choice> DocumentKinds,
+    IReadOnlyList<Choice> GrowthStages,
+    IReadOnlyList<Choice> TechnologyPhases,
+    IReadOnlyList<Choice> SupportTracks,
     DateOnly EarliestFounding,
     DateOnly Today,
     IReadOnlyDictionary<string, FieldLimit> Limits);

@@ -21,10 +21,13 @@ public sealed class FormOptionsHandler(IOptions<IntakeOptions> intake, TimeProvi
             options.DefaultProgramme,
             [.. options.Programmes.Keys],
             options.MiniClusters,
-            [.. ChoiceLabels.Categories.Select(c => new Choice(c.Key.ToString(), c.Value.Korean, c.Value.English))],
-            [.. ChoiceLabels.Certifications.Select(c => new Choice(c.Key.ToString(), c.Value.Korean, c.Value.English))],
+            Choices(ChoiceLabels.Categories),
+            Choices(ChoiceLabels.Certifications),
             [.. Dimensions.All.Select(d => new Choice(d, DimensionLabels.Korean[d], Capitalized(DimensionLabels.English[d])))],
-            [.. ChoiceLabels.Documents.Select(d => new Choice(d.Key.ToString(), d.Value.Korean, d.Value.English))],
+            Choices(ChoiceLabels.Documents),
+            Choices(ChoiceLabels.GrowthStages),
+            Choices(ChoiceLabels.TechnologyPhases),
+            Choices(ChoiceLabels.SupportTracks),
             EarliestFounding,
             today,
             Limits(today));
@@ -63,6 +66,9 @@ public sealed class FormOptionsHandler(IOptions<IntakeOptions> intake, TimeProvi
 
         return limits;
     }
+
+    static Choice[] Choices<T>(IReadOnlyDictionary<T, Label> labels)
+        where T : struct, Enum => [.. labels.Select(c => new Choice(c.Key.ToString(), c.Value.Korean, c.Value.English))];
 
     static string Capitalized(string label) => char.ToUpper(label[0], CultureInfo.InvariantCulture) + label[1..];
 }

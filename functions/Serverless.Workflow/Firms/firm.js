@@ -54,9 +54,15 @@ const uploadAnswers = {
   400: ['파일과 서류 종류를 확인해 주십시오.', 'Please check the file and the kind of document.'],
 };
 
-function say(texts) {
+/**
+ * Shows a message until the next one, in green when it is good news; a message about loading the page goes once the
+ * page has loaded.
+ */
+function say(texts, { aboutLoading = false, good = false } = {}) {
   notice.replaceChildren(bilingual('p', texts));
   notice.hidden = false;
+  notice.classList.toggle('good', good);
+  notice.dataset.aboutLoading = aboutLoading;
 }
 
 function when(at) {
@@ -75,7 +81,7 @@ function request(method, path, body) {
 
 async function load() {
   if (!token) {
-    say(['이 링크는 완전하지 않습니다. 메일의 링크를 그대로 열어 주십시오.', 'This link is incomplete. Please open the link from your mail as it is.']);
+    say(['이 링크는 완전하지 않습니다. 메일의 링크를 그대로 열어 주십시오.', 'This link is incomplete. Please open the link from your mail as it is.'], { aboutLoading: true });
     return;
   }
 
@@ -86,17 +92,21 @@ async function load() {
 
   if (answer.status === 404 || answer.status === 401) {
     say(['이 링크는 더 이상 열리지 않습니다 (잘못되었거나 새 링크로 바뀌었거나 보관 기간이 지났습니다). 남동클러스터 기업성장지원 사무국에 문의해 주십시오.',
-      'This link no longer opens (it is wrong, was replaced by a newer one, or is past its retention). Please contact the Namdong cluster growth support office.']);
+      'This link no longer opens (it is wrong, was replaced by a newer one, or is past its retention). Please contact the Namdong cluster growth support office.'], { aboutLoading: true });
     root.replaceChildren();
     return;
   }
 
   if (!answer.ok) {
-    say(['잠시 후 다시 열어 주십시오.', 'Please open this page again in a moment.']);
+    say(['잠시 후 다시 열어 주십시오.', 'Please open this page again in a moment.'], { aboutLoading: true });
     return;
   }
 
-  notice.hidden = true;
+  // What the person was just told (confirmed, received, thanks) stays; only a failed load's message goes.
+  if (notice.dataset.aboutLoading === 'true') {
+    notice.hidden = true;
+  }
+
   view = await answer.json();
   render();
 }
@@ -169,7 +179,7 @@ function confirmButton() {
     button.disabled = true;
     const answer = await request('POST', `/api/applications/${applicationId}/confirm`);
     if (answer.ok) {
-      say(['신청이 확인되었습니다. 이제 신청이 진행됩니다.', 'Your application is confirmed and now goes ahead.']);
+      say(['신청이 확인되었습니다. 이제 신청이 진행됩니다.', 'Your application is confirmed and now goes ahead.'], { good: true });
       setTimeout(load, 1500);
     } else if (answer.status === 409) {
       say(['이 회사의 다른 신청이 이미 진행 중이거나, 이 신청이 종료되어 확인할 수 없습니다.', 'Another application of your firm is already open, or this one has ended: it cannot be confirmed.']);
@@ -216,7 +226,7 @@ function changes() {
     });
     button.disabled = false;
     if (answer.status === 202) {
-      say(['수정한 신청서가 접수되었습니다. 다시 진단하고 검토합니다.', 'Your corrected application is received; it is diagnosed and reviewed again.']);
+      say(['수정한 신청서가 접수되었습니다. 다시 진단하고 검토합니다.', 'Your corrected application is received; it is diagnosed and reviewed again.'], { good: true });
       changesForm = null;
       await load();
     } else if (answer.status !== 400 || !problems(serverErrors(await answer.json()))) {
@@ -250,7 +260,7 @@ function feedback() {
     button.disabled = false;
     say(answer.ok ? ['평가해 주셔서 감사합니다.', 'Thank you for your feedback.']
       : answer.status === 400 ? ['1부터 5까지 하나를 골라 주십시오.', 'Please choose a rating from 1 to 5.']
-        : ['이미 평가하셨거나 평가 기간이 지났습니다.', 'The feedback was given already, or its time has passed.']);
+        : ['이미 평가하셨거나 평가 기간이 지났습니다.', 'The feedback was given already, or its time has passed.'], { good: answer.ok });
     if (answer.ok) {
       setTimeout(load, 1500);
     }
@@ -309,13 +319,24 @@ function upload(file, kind) {
   });
 }
 
+/** Terms of the diagnosis as a definition list: the term, its value, and in a smaller line how it is set. */
+function explained(terms) {
+  const pick = ([ko, en]) => (language === 'en' ? en : ko);
+  return terms.flatMap(([term, value, how]) => [
+    element('dt', {}, pick(term)),
+    element('dd', {}, element('strong', {}, value), element('span', { class: 'how' }, pick(how)))]);
+}
+
 function diagnosis(result) {
   const dimension = d => label(options.selfAssessment, d.dimension);
   return element('section', { class: 'card', 'aria-labelledby': 'diagnosisTitle' },
     element('h2', { id: 'diagnosisTitle' }, language === 'en' ? 'Innovation-capability diagnosis' : '혁신역량 진단'),
-    element('p', {}, language === 'en'
-      ? `Total ${result.totalScore} of 1000, grade ${result.grade}: growth stage ${result.growthStage}, technology phase ${result.technologyPhase}, track ${result.track}.`
-      : `총점 ${result.totalScore}/1000, 등급 ${result.grade}: 성장단계 ${result.growthStage}, 기술단계 ${result.technologyPhase}, 지원 트랙 ${result.track}.`),
+    element('dl', { class: 'explained', id: 'diagnosisTerms' }, ...explained([
+      [['등급', 'Grade'], `${result.grade} (${result.totalScore}/1000)`, ['총점으로 정합니다. AAA가 가장 높고 D가 가장 낮습니다.', 'Set by the total score: AAA is the highest, D the lowest.']],
+      [['성장단계', 'Growth stage'], label(options.growthStages, result.growthStage), ['설립 후 햇수로 정합니다 (초기, 도약, 성장, 성숙).', 'Set by the years since founding (early, leap, growth, mature).']],
+      [['기술단계', 'Technology phase'], label(options.technologyPhases, result.technologyPhase), ['기술성숙도(TRL)로 정합니다 (기술개발, 제품화, 시장화).', 'Set by the technology readiness level, TRL (development, productization, commercialization).']],
+      [['지원 트랙', 'Support track'], label(options.supportTracks, result.track), ['등급으로 정하며 지원의 방향을 뜻합니다 (글로벌, 성장, 기반).', 'Set by the grade; it says where the support aims (global, growth, foundation).']],
+    ])),
     element('table', { class: 'chart', id: 'diagnosisChart' },
       element('caption', {}, language === 'en' ? 'Score against the maximum per dimension, and your self-assessment (1-5)' : '부문별 점수(만점 대비)와 자가진단(1-5)'),
       element('thead', {}, element('tr', {}, ...(language === 'en' ? ['Dimension', 'Score', '', 'Self-assessment'] : ['부문', '점수', '', '자가진단']).map(h => element('th', { scope: 'col' }, h)))),
@@ -328,15 +349,17 @@ function diagnosis(result) {
 
 function plan(support) {
   const won = amount => `${new Intl.NumberFormat('ko-KR').format(amount)}${language === 'en' ? ' KRW' : '원'}`;
+  // Each amount says what it is, so that on a phone, where the rows stand as blocks, it reads without the header.
+  const names = language === 'en' ? ['Budget', 'Programme', 'Your firm'] : ['예산', '사업비 지원', '기업 부담'];
+  const amounts = (...values) => values.map((value, i) => element('td', { 'data-label': names[i] }, won(value)));
   return element('section', { class: 'card', 'aria-labelledby': 'planTitle' },
     element('h2', { id: 'planTitle' }, language === 'en' ? 'Support plan' : '지원 계획'),
     element('table', { class: 'plan' },
-      element('thead', {}, element('tr', {}, ...(language === 'en' ? ['Task', 'Support', 'Budget', 'Programme', 'Your firm'] : ['과제', '지원 내용', '예산', '사업비 지원', '기업 부담']).map(h => element('th', { scope: 'col' }, h)))),
+      element('thead', {}, element('tr', {}, ...[language === 'en' ? 'Task' : '과제', language === 'en' ? 'Support' : '지원 내용', ...names].map(h => element('th', { scope: 'col' }, h)))),
       element('tbody', {}, ...support.tasks.map(task => element('tr', {},
-        element('th', { scope: 'row' }, task.taskId), element('td', {}, task.description), element('td', {}, won(task.budgetKrw)),
-        element('td', {}, won(task.programmeShareKrw)), element('td', {}, won(task.firmShareKrw))))),
+        element('th', { scope: 'row' }, task.taskId), element('td', {}, task.description), ...amounts(task.budgetKrw, task.programmeShareKrw, task.firmShareKrw)))),
       element('tfoot', {}, element('tr', {}, element('th', { scope: 'row', colspan: 2 }, language === 'en' ? 'Total' : '합계'),
-        element('td', {}, won(support.totalBudgetKrw)), element('td', {}, won(support.totalProgrammeShareKrw)), element('td', {}, won(support.totalFirmShareKrw))))));
+        ...amounts(support.totalBudgetKrw, support.totalProgrammeShareKrw, support.totalFirmShareKrw)))));
 }
 
 setUpLanguage(document.getElementById('lang'), chosen => {

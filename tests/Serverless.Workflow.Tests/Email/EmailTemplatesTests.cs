@@ -61,13 +61,14 @@ public sealed class EmailTemplatesTests
     [Fact]
     public void RejectedAndChangesRequested_QuoteTheReviewersComment_ToTheFirm()
     {
-        var rejected = EmailTemplates.Render(EmailKind.Rejected, Application(), ["시장 분석 부족 <b>"], Options);
+        var rejected = EmailTemplates.Render(EmailKind.Rejected, Application(), ["시장 분석 부족 <b>"], Options, FirmPage);
         var changes = EmailTemplates.Render(EmailKind.ChangesRequested, Application(language: "en"), ["Add the 2025 figures."], Options, FirmPage);
 
         Assert.Equal(["ceo@example.com"], rejected.To);
         Assert.Equal("[GS-2026-00017] 검토 결과 안내 (미선정)", rejected.Subject);
         Assert.Contains("시장 분석 부족 <b>", rejected.Text, StringComparison.Ordinal);
         Assert.Contains("시장 분석 부족 &lt;b&gt;", rejected.Html, StringComparison.Ordinal);
+        Assert.Contains(FirmPage, rejected.Text, StringComparison.Ordinal); // the page keeps the comment after the end
         Assert.Equal("[GS-2026-00017] Changes requested to your application", changes.Subject);
         Assert.Contains("Add the 2025 figures.", changes.Text, StringComparison.Ordinal);
         Assert.Contains(FirmPage, changes.Text, StringComparison.Ordinal); // resubmitted on the firm's page, not by PUT
@@ -79,9 +80,19 @@ public sealed class EmailTemplatesTests
     [InlineData(ExpiredSteps.Changes, "보완 요청 기한")]
     public void Expired_SaysWhichDeadlinePassed(string step, string words)
     {
-        var mail = EmailTemplates.Render(EmailKind.Expired, Application(), [step], Options);
+        var mail = EmailTemplates.Render(EmailKind.Expired, Application(), [step], Options, FirmPage);
 
         Assert.Contains(words, mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FeedbackRequest_OpensTheFirmsPage_NeverAnApiUrl()
+    {
+        var mail = EmailTemplates.Render(EmailKind.FeedbackRequest, Application(), [], Options, FirmPage);
+
+        Assert.Equal("[GS-2026-00017] 지원 만족도 평가 요청", mail.Subject);
+        Assert.Contains(FirmPage, mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/api/", mail.Text, StringComparison.Ordinal);
     }
 
     [Fact]
