@@ -40,6 +40,8 @@ public sealed class DashboardTests(SupportHostFixture fixture) : BrowserTests, I
         }
 
         Assert.Equal(1, await page.Locator("#rows tr").CountAsync());
+        Assert.Equal("v3", await row.Locator("td").Last.TextContentAsync()); // which path it is on, for removing old ones
+        Assert.Matches(@"^v3 \d+$", await page.Locator("#inFlightByVersion").TextContentAsync());
         await ShotAsync(page, "3-filtered");
 
         await row.ClickAsync();
