@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Serverless.Testing;
 using Serverless.Workflow.Applications;
@@ -194,14 +195,22 @@ public sealed class ApplyPageTests(ApplyHostFixture fixture) : BrowserTests, ICl
         Assert.Contains("친환경나노", options.GetProperty("miniClusters").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal("수출", options.GetProperty("difficultyCategories").EnumerateArray().Single(c => c.GetProperty("value").GetString() == "Export").GetProperty("ko").GetString());
 
-        foreach (var (name, type) in new[] { ("apply.js", "text/javascript"), ("application-form.js", "text/javascript"), ("site.css", "text/css") })
+        foreach (var (name, type) in new[] { ("apply.js", "text/javascript"), ("application-form.js", "text/javascript") })
         {
             using var asset = await Host.Client.GetAsync(new Uri($"/assets/{name}", UriKind.Relative));
             Assert.Equal((HttpStatusCode.OK, type, "no-cache"),
                 (asset.StatusCode, asset.Content.Headers.ContentType!.MediaType, asset.Headers.CacheControl!.ToString()));
         }
 
-        foreach (var name in new[] { "unknown.js", "apply.html", "dashboard.html" })
+        // The stylesheet by the name the page gives it, with its content's hash: kept for a year.
+        var stylesheet = Regex.Match(await Host.Client.GetStringAsync(new Uri("/apply", UriKind.Relative)), "href=\"(/assets/site\\.[0-9a-f]{12}\\.css)\"").Groups[1].Value;
+        using (var css = await Host.Client.GetAsync(new Uri(stylesheet, UriKind.Relative)))
+        {
+            Assert.Equal((HttpStatusCode.OK, "text/css", "public, max-age=31536000, immutable"),
+                (css.StatusCode, css.Content.Headers.ContentType!.MediaType, css.Headers.CacheControl!.ToString()));
+        }
+
+        foreach (var name in new[] { "unknown.js", "apply.html", "dashboard.html", "site.css", "site.000000000000.css" })
         {
             using var missing = await Host.Client.GetAsync(new Uri($"/assets/{name}", UriKind.Relative));
             Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);

@@ -103,11 +103,12 @@ public sealed class FirmJourneyTests(SupportHostFixture fixture) : BrowserTests,
         Assert.All(tokens, token => Assert.DoesNotContain(token, Host.Output, StringComparison.Ordinal));
     }
 
-    /// <summary>The reviewer opens the newest review request about the application and decides on its page.</summary>
+    /// <summary>The reviewer opens the newest review request about the application and decides on its page, declaring no conflict.</summary>
     async Task DecideReviewAsync(IPage page, string receipt, string decision, string? comment)
     {
         await MailboxInBrowser.ClickAsync(page, Host, receipt, ReviewFlow.RequestSubject, "/api/links/", clicked);
         await page.CheckAsync($"input[name=decision][value={decision}]");
+        await page.CheckAsync("input[name=noConflict]");
         if (comment is not null)
         {
             await page.FillAsync("textarea[name=comment]", comment);

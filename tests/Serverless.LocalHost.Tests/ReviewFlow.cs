@@ -42,14 +42,19 @@ internal static class ReviewFlow
         return await host.Client.SendAsync(request);
     }
 
-    /// <summary>Posts the review form as a browser does (or, with another Accept, as an API client).</summary>
+    /// <summary>Posts the review form as a browser does (or, with another Accept, as an API client), declaring no conflict unless told.</summary>
     public static async Task<HttpResponseMessage> DecideAsync(
-        LocalHostProcess host, string link, string? decision, string? comment = null, string accept = "text/html")
+        LocalHostProcess host, string link, string? decision, string? comment = null, string accept = "text/html", bool noConflict = true)
     {
         var fields = new List<KeyValuePair<string, string>>();
         if (decision is not null)
         {
             fields.Add(new("decision", decision));
+        }
+
+        if (noConflict)
+        {
+            fields.Add(new("noConflict", "true"));
         }
 
         if (comment is not null)

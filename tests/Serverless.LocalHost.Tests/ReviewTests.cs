@@ -31,8 +31,8 @@ public sealed class ReviewTests(ReviewHostFixture fixture) : IClassFixture<Revie
         Assert.Equal("no-store", page.Headers.CacheControl!.ToString());
         Assert.Equal("no-referrer", page.Headers.GetValues("Referrer-Policy").Single());
         Assert.Contains(review.ReceiptNumber, html, StringComparison.Ordinal);
-        Assert.Contains("576 / 1000", html, StringComparison.Ordinal); // the diagnosis of the sample application
-        Assert.Contains("ExportSupport", html, StringComparison.Ordinal); // and its plan
+        Assert.Contains("(576/1000)", html, StringComparison.Ordinal); // the diagnosis of the sample application
+        Assert.Contains("<th scope=\"row\">T1</th>", html, StringComparison.Ordinal); // and its plan
         Assert.Contains("576 / 1000", mail.Text, StringComparison.Ordinal);
 
         var before = (await AdminApi.ReviewerAsync(Host, reviewerId)).GetProperty("pendingReviews").GetInt32();

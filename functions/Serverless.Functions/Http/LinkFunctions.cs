@@ -16,6 +16,14 @@ public sealed class LinkFunctions(LinkHandlers handlers)
         CancellationToken cancellationToken) =>
         handlers.ShowAsync(request, token, cancellationToken);
 
+    [Function(nameof(DownloadLinkDocument))]
+    public Task<IResult> DownloadLinkDocument(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.LinkDocument)] HttpRequest request,
+        string token,
+        string documentId,
+        CancellationToken cancellationToken) =>
+        handlers.DocumentAsync(request, token, documentId, cancellationToken);
+
     [Function(nameof(DecideLink))]
     public Task<IResult> DecideLink(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Link)] HttpRequest request,

@@ -20,8 +20,12 @@ public static class DevMailboxEndpoints
     {
         app.MapPost("dev/sendgrid/v3/mail/send", (HttpRequest request, [FromServices] MailboxStore mailbox, [FromServices] IOptions<EmailOptions> options, CancellationToken ct) =>
             SendGridCapture.ReceiveAsync(request, mailbox, options, ct));
-        app.MapGet("dev/mailbox", async ([FromServices] MailboxStore mailbox, CancellationToken ct) =>
-            TypedResults.Content(MailboxPage.Render(await mailbox.ListAsync(null, null, ct)), "text/html; charset=utf-8"));
+        app.MapGet("dev/mailbox", async (HttpResponse response, [FromServices] MailboxStore mailbox, CancellationToken ct) =>
+        {
+            // The same policy as every page: no inline script or style could run here, whatever a captured mail holds.
+            response.Headers.ContentSecurityPolicy = Assets.PagePolicy;
+            return TypedResults.Content(MailboxPage.Render(await mailbox.ListAsync(null, null, ct)), "text/html; charset=utf-8");
+        });
         app.MapGet("dev/mailbox/messages", async (string? to, string? since, [FromServices] MailboxStore mailbox, CancellationToken ct) =>
         {
             DateTimeOffset? from = null;

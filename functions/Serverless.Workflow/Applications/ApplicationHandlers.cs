@@ -174,9 +174,7 @@ public sealed class ApplicationHandlers(
             return denied!;
         }
 
-        var application = firm.Application;
-
-        return await DocumentAsync(applicationId, documentId, cancellationToken);
+        return await DocumentDownload.FileAsync(documents, applicationId, documentId, cancellationToken);
     }
 
     /// <summary>
@@ -185,18 +183,8 @@ public sealed class ApplicationHandlers(
     /// </summary>
     public async Task<IResult> DownloadDocumentForAdminAsync(string applicationId, string documentId, CancellationToken cancellationToken) =>
         ApplicationIds.IsValid(applicationId) && await applications.FindAsync(applicationId, cancellationToken) is not null
-            ? await DocumentAsync(applicationId, documentId, cancellationToken)
+            ? await DocumentDownload.FileAsync(documents, applicationId, documentId, cancellationToken)
             : Problems.NotFound();
-
-    async Task<IResult> DocumentAsync(string applicationId, string documentId, CancellationToken cancellationToken)
-    {
-        var document = ApplicationIds.IsValid(documentId)
-            ? await documents.OpenAsync(applicationId, documentId, cancellationToken)
-            : null;
-        return document is { } found
-            ? TypedResults.Stream(found.Content, found.Info.ContentType, found.Info.FileName)
-            : Problems.NotFound();
-    }
 
     static JsonResult<SubmissionAccepted> Accepted(ApplicationEntity application, string token) =>
         ApiResults.Json(

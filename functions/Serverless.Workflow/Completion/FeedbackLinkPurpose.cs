@@ -17,14 +17,10 @@ public sealed class FeedbackLinkPurpose(ApplicationStore applications, TimeProvi
     {
         page.Field(page.Say("접수번호", "Receipt number"), application.ReceiptNumber)
             .Field(page.Say("기업", "Firm"), application.FirmName)
-            .Paragraph(page.Say("받으신 지원에 얼마나 만족하셨습니까? (1 매우 불만족 – 5 매우 만족)", "How satisfied are you with the support? (1 very unsatisfied – 5 very satisfied)"))
-            .BeginForm();
-        foreach (var rating in Ratings)
-        {
-            page.Choice("rating", rating, rating, posted?["rating"].ToString() == rating);
-        }
-
-        page.TextArea("comment", page.Say("의견 (선택)", "Comment (optional)"), posted?["comment"].ToString() ?? "", FormFields.MaxTextLength)
+            .BeginForm()
+            .Choices("rating", page.Say("받으신 지원에 얼마나 만족하셨습니까? (1 매우 불만족 – 5 매우 만족)", "How satisfied are you with the support? (1 very unsatisfied – 5 very satisfied)"),
+                Ratings.Select(rating => (rating, rating)), posted?["rating"].ToString())
+            .TextArea("comment", page.Say("의견 (선택)", "Comment (optional)"), posted?["comment"].ToString() ?? "", FormFields.MaxTextLength)
             .EndForm(page.Say("제출", "Submit"));
     }
 

@@ -21,12 +21,16 @@ public sealed class ReportLinkPurpose(ApplicationStore applications, WorkflowSto
 {
     public override long MaxFormBytes => DocumentRules.MaxFileBytes + base.MaxFormBytes;
 
+    public override bool OpensDocuments => true;
+
     protected override void Write(LinkPage page, ApplicationEntity application, LinkEntity link, IFormCollection? posted)
     {
         var task = ApplicationPlan.Task(application, link.TaskId)!;
-        page.Field(page.Say("접수번호", "Receipt number"), application.ReceiptNumber)
-            .Field(page.Say("기업", "Firm"), application.FirmName)
-            .Field(page.Say("과제", "Task"), $"{task.TaskId} {task.SupportType}: {task.Description}")
+        page.Heading(page.Say("수행 과제", "Your task"))
+            .Field(page.Say("과제", "Task"), $"{task.TaskId}: {task.Description}")
+            .Field(page.Say("예산 (원)", "Budget (KRW)"), ApplicationDossier.Krw(task.BudgetKrw));
+        ApplicationDossier.Write(page, application);
+        page.Heading(page.Say("결과 보고", "Your report"))
             .BeginForm(withFile: true)
             .TextArea("summary", page.Say("수행 결과 요약 (필수, 기업에 전달됨)", "Summary of the work (required; the firm reads it)"),
                 posted?["summary"].ToString() ?? "", FormFields.MaxTextLength)

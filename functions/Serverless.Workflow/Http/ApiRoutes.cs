@@ -30,6 +30,7 @@ public static class ApiRoutes
     public const string Reviewer = "api/admin/reviewers/{reviewerId}";
     public const string Resend = "api/admin/applications/{applicationId}/resend";
     public const string Link = "api/links/{token}";
+    public const string LinkDocument = "api/links/{token}/documents/{documentId}";
     /// <summary>Not docs/api.md's <c>/admin</c>: the Functions host reserves routes starting with <c>admin</c>.</summary>
     public const string Dashboard = "dashboard";
     public const string AdminApplications = "api/admin/applications";
@@ -51,7 +52,7 @@ public static class ApiRoutes
         new("GET", Health, "GetHealth", "Storage and durable engine health", [200, 503]),
         new("GET", OpenApi, "GetOpenApi", "This document", [200]),
         new("POST", Applications, "SubmitApplication", "A firm submits an application", [202, 400, 409, 413, 415, 429]),
-        new("POST", Feedback, "GiveFeedback", "The firm rates the support from its page (form: rating, comment), deciding with the mailed feedback link", [200, 400, 401, 404, 409, 413, 415]),
+        new("POST", Feedback, "GiveFeedback", "The firm rates the support from its page (form: rating, comment); the first rating stands", [200, 400, 401, 404, 409, 413, 415]),
         new("POST", Confirm, "ConfirmApplication", "The firm confirms its application (Bearer: the personal link's token from the receipt mail)", [200, 401, 403, 404, 409]),
         new("GET", Application, "GetApplication", "The firm reads its application (Bearer: access token or personal link)", [200, 401, 404]),
         new("PUT", Application, "UpdateApplication", "The firm resubmits its application after changes were requested", [202, 400, 401, 404, 409, 413, 415]),
@@ -62,7 +63,8 @@ public static class ApiRoutes
         new("GET", IntakeFormOptions, "GetIntakeOptions", "What the application form offers and checks: programmes, mini-clusters, labelled choices, the validator's bounds", [200]),
         new("GET", Asset, "GetAsset", "A page's script or stylesheet (only the embedded ones)", [200, 404]),
         new("GET", Link, "ShowLink", "The page an emailed link opens (never changes state)", [200, 404, 410]),
-        new("POST", Link, "DecideLink", "Submits the emailed link's form (review decision, offer answer, report, feedback)", [200, 400, 404, 409, 410, 413, 415]),
+        new("POST", Link, "DecideLink", "Submits the emailed link's form (review decision or recusal, offer answer, report)", [200, 400, 404, 409, 410, 413, 415]),
+        new("GET", LinkDocument, "DownloadLinkDocument", "One of the firm's documents through a live review or engagement link (attachment)", [200, 404, 410]),
         new("POST", Resend, "ResendLink", "Revokes the pending links and mails new ones: the reviewer's in review, unreported tasks' report links in progress (admin key)", [202, 401, 403, 404, 409]),
         new("GET", Dashboard, "GetDashboard", "The admin dashboard page (asks for the admin key; never in a URL)", [200]),
         new("GET", AdminApplications, "ListApplications", "Applications newest first, filtered and paged (admin key)", [200, 400, 401, 403]),

@@ -5,12 +5,13 @@ namespace Serverless.Workflow.Http;
 
 /// <summary>
 /// The pages' files, embedded in this assembly (see the csproj): pages under a content policy of their own, and their
-/// scripts and stylesheets at <c>GET /assets/{name}</c>, so that no page needs an inline script or style. Only what is
-/// embedded under <c>assets/</c> is served there; anything else is 404.
+/// scripts and the one stylesheet at <c>GET /assets/{name}</c>, so that no page needs an inline script or style. Only
+/// what is embedded under <c>assets/</c> is served there; anything else is 404.
 /// </summary>
 public static class Assets
 {
     const string Prefix = "assets/";
+    const string StylesheetFile = "site.css";
 
     /// <summary>A page's policy: scripts, styles and requests from this origin only and none inline, so nothing injected into it could run.</summary>
     public const string PagePolicy = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; " +
@@ -25,7 +26,13 @@ public static class Assets
 
     static readonly Lazy<FrozenDictionary<string, EmbeddedFile>> Files = new(Load);
 
-    /// <summary><c>GET /assets/{name}</c>: a page's script or stylesheet.</summary>
+    /// <summary>
+    /// The path of the stylesheet every page links to: <c>/assets/site.{hash}.css</c>, named by its content, so that a
+    /// browser keeps it for a year and a deployment that changes it changes its name.
+    /// </summary>
+    public static string StylesheetPath { get; } = "/" + Prefix + HashedName(Embedded(Prefix + StylesheetFile));
+
+    /// <summary><c>GET /assets/{name}</c>: a page's script, or the stylesheet by its hashed name.</summary>
     public static IResult Get(string name) =>
         Files.Value.TryGetValue(Prefix + name, out var file) ? new FileResult(file, policy: null) : Problems.NotFound();
 
@@ -34,23 +41,46 @@ public static class Assets
 
     static FrozenDictionary<string, EmbeddedFile> Load()
     {
-        var assembly = typeof(Assets).Assembly;
-        return assembly.GetManifestResourceNames()
-            .Where(name => ContentTypes.ContainsKey(Path.GetExtension(name)))
-            .ToFrozenDictionary(name => name, name =>
+        var files = new Dictionary<string, EmbeddedFile>(StringComparer.Ordinal);
+        foreach (var name in typeof(Assets).Assembly.GetManifestResourceNames().Where(name => ContentTypes.ContainsKey(Path.GetExtension(name))))
+        {
+            var content = Embedded(name);
+            if (name == Prefix + StylesheetFile)
             {
-                using var stream = assembly.GetManifestResourceStream(name)!;
-                using var bytes = new MemoryStream();
-                stream.CopyTo(bytes);
-                return new EmbeddedFile(bytes.ToArray(), ContentTypes[Path.GetExtension(name)]);
-            }, StringComparer.Ordinal);
+                files[Prefix + HashedName(content)] = new EmbeddedFile(content, ContentTypes[".css"], Immutable: true);
+                continue;
+            }
+
+            // The pages name the stylesheet plainly; they are served naming it by its hash.
+            if (Path.GetExtension(name) == ".html")
+            {
+                content = System.Text.Encoding.UTF8.GetBytes(
+                    System.Text.Encoding.UTF8.GetString(content).Replace("/" + Prefix + StylesheetFile, StylesheetPath, StringComparison.Ordinal));
+            }
+
+            files[name] = new EmbeddedFile(content, ContentTypes[Path.GetExtension(name)], Immutable: false);
+        }
+
+        return files.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    sealed record EmbeddedFile(byte[] Content, string ContentType);
+    static byte[] Embedded(string name)
+    {
+        using var stream = typeof(Assets).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"{name} is not embedded in the assembly.");
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return bytes.ToArray();
+    }
+
+    static string HashedName(byte[] stylesheet) =>
+        $"site.{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stylesheet))[..12]}.css";
+
+    sealed record EmbeddedFile(byte[] Content, string ContentType, bool Immutable);
 
     /// <summary>
-    /// Always revalidated (<c>no-cache</c>) while the names carry no hash of the content: a page and its scripts must
-    /// never come from two versions.
+    /// The hashed stylesheet is kept a year; everything else is always revalidated (<c>no-cache</c>), as its name carries
+    /// no hash of its content: a page and its scripts must never come from two versions.
     /// </summary>
     sealed class FileResult(EmbeddedFile file, string? policy) : IResult
     {
@@ -58,7 +88,7 @@ public static class Assets
         {
             ArgumentNullException.ThrowIfNull(httpContext);
             var headers = httpContext.Response.Headers;
-            headers.CacheControl = "no-cache";
+            headers.CacheControl = file.Immutable ? "public, max-age=31536000, immutable" : "no-cache";
             if (policy is not null)
             {
                 headers.ContentSecurityPolicy = policy;

@@ -47,6 +47,8 @@ public static class WorkflowEndpoints
         app.MapGet(ApiRoutes.Asset, (string name) => Assets.Get(name));
 
         app.MapGet(ApiRoutes.Link, (HttpRequest request, string token, [FromServices] LinkHandlers h, CancellationToken ct) => h.ShowAsync(request, token, ct));
+        app.MapGet(ApiRoutes.LinkDocument, (HttpRequest request, string token, string documentId, [FromServices] LinkHandlers h, CancellationToken ct) =>
+            h.DocumentAsync(request, token, documentId, ct));
         app.MapPost(ApiRoutes.Link, (HttpRequest request, string token, [FromServices] LinkHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
             h.DecideAsync(request, token, durable, ct));
 

@@ -17,6 +17,9 @@ public abstract class ApplicationLinkPurpose<TDecision>(ApplicationStore applica
 {
     public LinkPurpose Purpose => purpose;
 
+    /// <summary>Only the pages of those who work on the application itself (review, engagement) open its documents.</summary>
+    public virtual bool OpensDocuments => false;
+
     /// <summary>A form of text fields and choices; a purpose that takes a file allows it on top.</summary>
     public virtual long MaxFormBytes => 64 * 1024;
 

@@ -16,6 +16,9 @@ public interface ILinkPurpose
 {
     LinkPurpose Purpose { get; }
 
+    /// <summary>Whether the link's page lists the firm's documents, and the link opens them (<c>GET /api/links/{token}/documents/{id}</c>).</summary>
+    bool OpensDocuments { get; }
+
     /// <summary>The largest form this purpose accepts, framing included.</summary>
     long MaxFormBytes { get; }
 

@@ -1,18 +1,23 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.DurableTask.Client;
+using Serverless.Workflow.Documents;
 using Serverless.Workflow.Email;
 using Serverless.Workflow.Http;
 
 namespace Serverless.Workflow.Links;
 
 /// <summary>
-/// <c>GET</c> and <c>POST /api/links/{token}</c> for every purpose (docs/api.md, Emailed links). GET only shows. POST
-/// decides: the form is checked first (a refused form leaves the token usable), then the step's decision is claimed
-/// (the one atomic test: the first claim of a step wins), delivered to the workflow and the link marked used.
+/// <c>GET</c> and <c>POST /api/links/{token}</c> for every purpose (docs/api.md, Emailed links), and the firm's
+/// documents through a link that opens them. GET only shows. POST decides: the form is checked first (a refused form
+/// leaves the token usable), then the link's one use and the step's decision are claimed (the atomic tests: the first
+/// claim wins), the decision delivered to the workflow and the link marked used.
 /// </summary>
-public sealed class LinkHandlers(LinkStore links, IEnumerable<ILinkPurpose> purposes, TimeProvider time)
+public sealed class LinkHandlers(LinkStore links, DocumentStore documents, IEnumerable<ILinkPurpose> purposes, TimeProvider time)
 {
+    const string Decision = "decision";
+    const string Recusal = "recusal";
+
     public async Task<IResult> ShowAsync(HttpRequest request, string token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -22,33 +27,55 @@ public sealed class LinkHandlers(LinkStore links, IEnumerable<ILinkPurpose> purp
             return refusal;
         }
 
-        var page = new LinkPage(link!.Language == "en");
-        await purpose!.WriteAsync(page, link, null, cancellationToken);
+        var page = await PageAsync(link!, purpose!, token, cancellationToken);
+        await purpose!.WriteAsync(page, link!, null, cancellationToken);
         return LinkResults.Page(page, purpose.Title(page));
+    }
+
+    /// <summary>
+    /// <c>GET /api/links/{token}/documents/{documentId}</c>: one of the firm's documents, as an attachment of its stored
+    /// type, exactly while the link is live (410 after, as the link) and only through a link whose page lists them.
+    /// </summary>
+    public async Task<IResult> DocumentAsync(HttpRequest request, string token, string documentId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (link, purpose, refusal) = await OpenAsync(request, token, cancellationToken);
+        return refusal ?? (purpose!.OpensDocuments
+            ? new LinkResults.Guarded(await DocumentDownload.FileAsync(documents, link!.ApplicationId, documentId, cancellationToken))
+            : Problems.NotFound("This link opens no documents."));
     }
 
     public async Task<IResult> DecideAsync(HttpRequest request, string token, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
-        var (link, _, refusal) = await OpenAsync(request, token, cancellationToken);
-        return refusal ?? await DecideAsync(request, link!, durable, cancellationToken);
+        var (link, purpose, refusal) = await OpenAsync(request, token, cancellationToken);
+        return refusal ?? await DecideAsync(request, link!, await PageAsync(link!, purpose!, token, cancellationToken), durable, cancellationToken);
     }
 
     /// <summary>
     /// Decides the step of a live link with the posted form, as its own post would: the firm's page gives its feedback
-    /// through the application's feedback link, so that the page and the mailed link share one decision.
+    /// through the application's feedback link (never mailed), whose one use makes the first rating stand.
     /// </summary>
-    public async Task<IResult> DecideAsync(HttpRequest request, LinkEntity link, DurableTaskClient durable, CancellationToken cancellationToken)
+    public Task<IResult> DecideAsync(HttpRequest request, LinkEntity link, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        return DecideAsync(request, link, new LinkPage(link.Language == "en"), durable, cancellationToken);
+    }
+
+    async Task<IResult> DecideAsync(HttpRequest request, LinkEntity link, LinkPage page, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(link);
         var purpose = purposes.First(p => p.Purpose.ToString() == link.Purpose);
-        var page = new LinkPage(link.Language == "en");
         var (form, formProblem) = await ReadFormAsync(request, purpose.MaxFormBytes, page, cancellationToken);
         if (formProblem is not null)
         {
             return LinkResults.Refusal(request, page, purpose.Title(page), ProblemStatus(formProblem), formProblem);
+        }
+
+        if (purpose is IRecusable recusable && recusable.Recuses(form!))
+        {
+            return await RecuseAsync(request, link, page, purpose, recusable, durable);
         }
 
         var (decision, errors) = purpose.Read(form!);
@@ -60,6 +87,11 @@ public sealed class LinkHandlers(LinkStore links, IEnumerable<ILinkPurpose> purp
         }
 
         // From the claim on, nothing may cut the post short: the request's cancellation would strand a claimed decision.
+        if ((await links.ClaimUseAsync(link, Decision, CancellationToken.None)).Use == Recusal)
+        {
+            return Recused(request, page, purpose);
+        }
+
         var claim = await links.ClaimDecisionAsync(link, decision, CancellationToken.None);
         var refused = await purpose.DeliverAsync(new LinkDelivery(link, claim.Decision, !claim.First, form!), durable, CancellationToken.None);
         if (!claim.First)
@@ -85,6 +117,42 @@ public sealed class LinkHandlers(LinkStore links, IEnumerable<ILinkPurpose> purp
         purpose.Describe(page, claim.Decision);
         return LinkResults.Page(page, purpose.Title(page));
     }
+
+    /// <summary>
+    /// The holder declares a conflict instead of deciding: the link's one use claimed for that (a decision of this link
+    /// that came first stands), the recusal carried out, the link used up; the step stays open for someone else.
+    /// </summary>
+    async Task<IResult> RecuseAsync(HttpRequest request, LinkEntity link, LinkPage page, ILinkPurpose purpose, IRecusable recusable, DurableTaskClient durable)
+    {
+        var (use, first) = await links.ClaimUseAsync(link, Recusal, CancellationToken.None);
+        if (use != Recusal)
+        {
+            page.Paragraph(page.Say("이 링크로 이미 결정이 제출되었습니다. 그 결정이 적용됩니다.", "A decision was already made with this link; it stands."));
+            return LinkResults.Refusal(request, page, purpose.Title(page), StatusCodes.Status410Gone,
+                Problems.Status(StatusCodes.Status410Gone, "Gone", "This link was already used to decide."));
+        }
+
+        await recusable.RecuseAsync(link, first, durable, CancellationToken.None);
+        await links.MarkUsedAsync(link, CancellationToken.None);
+        recusable.DescribeRecusal(page);
+        return LinkResults.Page(page, purpose.Title(page));
+    }
+
+    static IResult Recused(HttpRequest request, LinkPage page, ILinkPurpose purpose)
+    {
+        page.Paragraph(page.Say("이 링크로 이해충돌을 신고하셨으므로 결정할 수 없습니다.", "You declared a conflict of interest with this link, so it cannot decide."));
+        return LinkResults.Refusal(request, page, purpose.Title(page), StatusCodes.Status410Gone,
+            Problems.Status(StatusCodes.Status410Gone, "Gone", "This link was used to declare a conflict of interest."));
+    }
+
+    /// <summary>A page for the link, listing the firm's documents under the link's own path when its purpose opens them.</summary>
+    async Task<LinkPage> PageAsync(LinkEntity link, ILinkPurpose purpose, string token, CancellationToken cancellationToken) =>
+        new(link.Language == "en")
+        {
+            Documents = purpose.OpensDocuments
+                ? new DocumentShelf(await documents.ListAsync(link.ApplicationId, cancellationToken), $"/api/links/{token}/documents/")
+                : null,
+        };
 
     /// <summary>The link and its purpose, or the refusal: 404 unknown or malformed, 410 used, revoked or expired.</summary>
     async Task<(LinkEntity? Link, ILinkPurpose? Purpose, IResult? Refusal)> OpenAsync(HttpRequest request, string token, CancellationToken cancellationToken)

@@ -1,33 +1,126 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
+using Serverless.Workflow.Documents;
 using Serverless.Workflow.Email;
+using Serverless.Workflow.Http;
 
 namespace Serverless.Workflow.Links;
 
+/// <summary>The firm's documents a link opens, and the path they open under (the link's own, <c>/api/links/{token}/documents/</c>).</summary>
+public sealed record DocumentShelf(IReadOnlyList<DocumentInfo> Documents, string Path);
+
 /// <summary>
 /// The HTML page an emailed link opens: plain markup, no script, every value HTML-encoded here, so nothing a firm or
-/// a reviewer typed can run in someone else's browser. The form posts back to the same URL.
+/// a reviewer typed can run in someone else's browser. The form posts back to the same URL. Each heading opens a card
+/// of the page; the look is the site's one stylesheet (<see cref="Assets.StylesheetPath"/>), so no style is inline.
 /// </summary>
 public sealed class LinkPage(bool english) : IBodyWriter
 {
     readonly StringBuilder body = new();
+    bool inCard;
+    int controls;
 
     public bool English { get; } = english;
+
+    /// <summary>The firm's documents, when the link opens them (review, engagement); null otherwise.</summary>
+    public DocumentShelf? Documents { get; init; }
 
     /// <summary>Picks the Korean or the English text.</summary>
     public string Say(string korean, string englishText) => English ? englishText : korean;
 
-    public LinkPage Heading(string value) => Append("<h2>", value, "</h2>");
+    /// <summary>Starts a card of the page under this heading (the card before it ends).</summary>
+    public LinkPage Heading(string value)
+    {
+        EndCard();
+        inCard = true;
+        return Append("<section class=\"card\"><h2>", value, "</h2>");
+    }
 
     public LinkPage Paragraph(string value) => Append("<p>", value, "</p>");
 
     public LinkPage Field(string label, string value)
     {
-        body.Append("<div><strong>").Append(Encode(label)).Append(":</strong> ").Append(Encode(value)).Append("</div>");
+        body.Append("<div class=\"fact\"><span class=\"term\">").Append(Encode(label)).Append("</span> ").Append(Encode(value)).Append("</div>");
         return this;
     }
 
-    public LinkPage Error(string value) => Append("<p class=\"error\" role=\"alert\">", value, "</p>");
+    public LinkPage Error(string value) => Append("<div class=\"notice\" role=\"alert\"><p>", value, "</p></div>");
+
+    /// <summary>A table: its caption, its column headers, and rows whose first cell heads the row.</summary>
+    public LinkPage Table(string caption, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, string? className = null)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(rows);
+        body.Append(className is null ? "<table>" : $"<table class=\"{className}\">").Append("<caption>").Append(Encode(caption)).Append("</caption><thead><tr>");
+        foreach (var header in headers)
+        {
+            body.Append("<th scope=\"col\">").Append(Encode(header)).Append("</th>");
+        }
+
+        body.Append("</tr></thead><tbody>");
+        foreach (var row in rows)
+        {
+            body.Append("<tr><th scope=\"row\">").Append(Encode(row[0])).Append("</th>");
+            foreach (var (cell, header) in row.Skip(1).Zip(headers.Skip(1)))
+            {
+                // Each cell names its column, so a phone can stack the row (site.css) and it still reads.
+                body.Append("<td data-label=\"").Append(Encode(header)).Append("\">").Append(Encode(cell)).Append("</td>");
+            }
+
+            body.Append("</tr>");
+        }
+
+        body.Append("</tbody></table>");
+        return this;
+    }
+
+    /// <summary>
+    /// The diagnosis as the firm's page shows it (table <c>chart</c>): each dimension's score as a meter against its
+    /// maximum, and the firm's self-assessment beside it.
+    /// </summary>
+    public LinkPage Chart(string caption, IEnumerable<(string Dimension, double Score, double Max, int SelfAssessment)> dimensions)
+    {
+        ArgumentNullException.ThrowIfNull(dimensions);
+        body.Append("<table class=\"chart\"><caption>").Append(Encode(caption)).Append("</caption><thead><tr><th scope=\"col\">")
+            .Append(Encode(Say("부문", "Dimension"))).Append("</th><th scope=\"col\">").Append(Encode(Say("점수", "Score")))
+            .Append("</th><th scope=\"col\"></th><th scope=\"col\">").Append(Encode(Say("자가진단", "Self-assessment"))).Append("</th></tr></thead><tbody>");
+        foreach (var (dimension, score, max, self) in dimensions)
+        {
+            body.Append(CultureInfo.InvariantCulture,
+                    $"<tr><th scope=\"row\">{Encode(dimension)}</th><td><meter min=\"0\" max=\"{max}\" value=\"{Math.Round(score, 2)}\" aria-label=\"{Encode(dimension)}\"></meter></td>")
+                .Append(CultureInfo.InvariantCulture, $"<td>{Math.Round(score)} / {Math.Round(max)}</td><td>{self} / 5</td></tr>");
+        }
+
+        body.Append("</tbody></table>");
+        return this;
+    }
+
+    /// <summary>The firm's documents as links that download each through this page's link (nothing when it opens none).</summary>
+    public LinkPage DocumentList(IReadOnlyDictionary<string, string> kindLabels)
+    {
+        ArgumentNullException.ThrowIfNull(kindLabels);
+        if (Documents is not { } shelf)
+        {
+            return this;
+        }
+
+        Heading(Say("제출 서류", "Documents"));
+        if (shelf.Documents.Count == 0)
+        {
+            return Paragraph(Say("제출된 서류가 없습니다.", "No documents were uploaded."));
+        }
+
+        body.Append("<ul class=\"documents\">");
+        foreach (var document in shelf.Documents)
+        {
+            body.Append("<li><a href=\"").Append(Encode(shelf.Path + document.DocumentId)).Append("\" download>").Append(Encode(document.FileName))
+                .Append("</a> <span class=\"how\">").Append(Encode(kindLabels.GetValueOrDefault(document.Kind, document.Kind))).Append("</span></li>");
+        }
+
+        body.Append("</ul>");
+        return this;
+    }
 
     public LinkPage BeginForm(bool withFile = false)
     {
@@ -35,54 +128,86 @@ public sealed class LinkPage(bool english) : IBodyWriter
         return this;
     }
 
-    public LinkPage Choice(string name, string value, string label, bool chosen)
+    /// <summary>One choice of several under a legend, as radio buttons.</summary>
+    public LinkPage Choices(string name, string legend, IEnumerable<(string Value, string Label)> choices, string? chosen)
     {
-        body.Append("<div><label><input type=\"radio\" name=\"").Append(Encode(name)).Append("\" value=\"").Append(Encode(value)).Append('"')
-            .Append(chosen ? " checked" : "").Append("> ").Append(Encode(label)).Append("</label></div>");
-        return this;
-    }
+        ArgumentNullException.ThrowIfNull(choices);
+        body.Append("<fieldset class=\"field\"><legend>").Append(Encode(legend)).Append("</legend><div class=\"choices\">");
+        foreach (var (value, label) in choices)
+        {
+            Control("radio", name, value, label, value == chosen);
+        }
 
-    public LinkPage TextArea(string name, string label, string value, int maxLength)
-    {
-        body.Append("<div><label>").Append(Encode(label)).Append("<br><textarea name=\"").Append(Encode(name)).Append("\" rows=\"6\" cols=\"60\" maxlength=\"")
-            .Append(maxLength).Append("\">").Append(WebUtility.HtmlEncode(value)) // line breaks stay line breaks in a textarea
-           .Append("</textarea></label></div>");
+        body.Append("</div></fieldset>");
         return this;
     }
 
     public LinkPage Checkbox(string name, string value, string label, bool chosen)
     {
-        body.Append("<div><label><input type=\"checkbox\" name=\"").Append(Encode(name)).Append("\" value=\"").Append(Encode(value)).Append('"')
-            .Append(chosen ? " checked" : "").Append("> ").Append(Encode(label)).Append("</label></div>");
+        Control("checkbox", name, value, label, chosen);
+        return this;
+    }
+
+    public LinkPage TextArea(string name, string label, string value, int maxLength)
+    {
+        var id = NextId();
+        body.Append("<div class=\"field\"><label for=\"").Append(id).Append("\">").Append(Encode(label)).Append("</label><textarea id=\"").Append(id)
+            .Append("\" name=\"").Append(Encode(name)).Append("\" rows=\"6\" maxlength=\"").Append(maxLength).Append("\">")
+            .Append(WebUtility.HtmlEncode(value)) // line breaks stay line breaks in a textarea
+            .Append("</textarea></div>");
         return this;
     }
 
     public LinkPage FileInput(string name, string label)
     {
-        body.Append("<div><label>").Append(Encode(label)).Append("<br><input type=\"file\" name=\"").Append(Encode(name)).Append("\"></label></div>");
+        var id = NextId();
+        body.Append("<div class=\"field\"><label for=\"").Append(id).Append("\">").Append(Encode(label)).Append("</label><input type=\"file\" id=\"")
+            .Append(id).Append("\" name=\"").Append(Encode(name)).Append("\"></div>");
         return this;
     }
 
     public LinkPage EndForm(string submitLabel)
     {
-        body.Append("<div><button type=\"submit\">").Append(Encode(submitLabel)).Append("</button></div></form>");
+        body.Append("<div class=\"actions\"><button type=\"submit\">").Append(Encode(submitLabel)).Append("</button></div></form>");
         return this;
     }
 
-    public string ToHtml(string title) =>
-        $"""
-        <!DOCTYPE html>
-        <html lang="{(English ? "en" : "ko")}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="robots" content="noindex"><title>{Encode(title)}</title>
-        <style>body{"{"}font-family:sans-serif;line-height:1.5;max-width:48rem;margin:2rem auto;padding:0 1rem{"}"}.error{"{"}color:#b00020;font-weight:bold{"}"}</style>
-        </head><body><h1>{Encode(title)}</h1>{body}</body></html>
-        """;
+    public string ToHtml(string title)
+    {
+        EndCard();
+        return $"""
+            <!DOCTYPE html>
+            <html lang="{(English ? "en" : "ko")}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="robots" content="noindex"><title>{Encode(title)}</title><link rel="stylesheet" href="{Assets.StylesheetPath}">
+            </head><body><header class="site"><p class="brand">{Encode(Say("남동클러스터 기업성장 지원", "Namdong cluster growth support"))}</p></header>
+            <main id="main"><h1>{Encode(title)}</h1>{body}</main></body></html>
+            """;
+    }
 
     IBodyWriter IBodyWriter.Heading(string value) => Heading(value);
 
     IBodyWriter IBodyWriter.Paragraph(string value) => Paragraph(value);
 
     IBodyWriter IBodyWriter.Field(string label, string value) => Field(label, value);
+
+    void Control(string type, string name, string value, string label, bool chosen)
+    {
+        var id = NextId();
+        body.Append("<div class=\"choice\"><input type=\"").Append(type).Append("\" id=\"").Append(id).Append("\" name=\"").Append(Encode(name))
+            .Append("\" value=\"").Append(Encode(value)).Append('"').Append(chosen ? " checked" : "").Append("><label for=\"").Append(id).Append("\">")
+            .Append(Encode(label)).Append("</label></div>");
+    }
+
+    string NextId() => $"c{++controls}";
+
+    void EndCard()
+    {
+        if (inCard)
+        {
+            body.Append("</section>");
+            inCard = false;
+        }
+    }
 
     LinkPage Append(string open, string value, string close)
     {

@@ -23,7 +23,8 @@ public static class LinkResults
             : new Guarded(problem);
     }
 
-    sealed class Guarded(IResult inner) : IResult
+    /// <summary>A link route's response (a page, a problem, a document) with the headers that keep the token to itself.</summary>
+    public sealed class Guarded(IResult inner) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
@@ -31,7 +32,7 @@ public static class LinkResults
             headers.CacheControl = "no-store";
             headers["Referrer-Policy"] = "no-referrer";
             headers.XContentTypeOptions = "nosniff";
-            headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+            headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
             return inner.ExecuteAsync(httpContext);
         }
     }

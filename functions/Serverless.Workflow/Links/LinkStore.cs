@@ -142,6 +142,26 @@ public sealed class LinkStore(WorkflowStorage storage, TimeProvider time)
     }
 
     /// <summary>
+    /// Claims the link itself for one use: a decision, or a recusal (<see cref="IRecusable"/>), whichever comes first.
+    /// Returns the use that stands, and whether this claim made it.
+    /// </summary>
+    public async Task<(string Use, bool First)> ClaimUseAsync(LinkEntity link, string use, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        var claim = new TableEntity(ApplicationPartition(link.ApplicationId), "use:" + link.PartitionKey) { ["Use"] = use };
+        try
+        {
+            await Table.AddEntityAsync(claim, cancellationToken);
+            return (use, true);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            var standing = (await Table.GetEntityAsync<TableEntity>(claim.PartitionKey, claim.RowKey, cancellationToken: cancellationToken)).Value;
+            return (standing.GetString("Use"), false);
+        }
+    }
+
+    /// <summary>
     /// Marks the link used once its decision is claimed and delivered. A merge, not an ETag update: the step may have
     /// closed and revoked it in between (the decision it delivered closed it), and it was used all the same.
     /// </summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Serverless.Workflow.Applications;
@@ -9,7 +8,8 @@ using Serverless.Workflow.Orchestration;
 namespace Serverless.Workflow.Matching;
 
 /// <summary>
-/// An expert's offer: the task and the firm; accept (confirming no conflict of interest) or decline. Accepting takes
+/// An expert's offer: the task with its budget and field, then the firm, its diagnosis and the plan around the task;
+/// accept (confirming no conflict of interest) or decline. Accepting takes
 /// the expert's load at once, under ETag, so an expert who filled up meanwhile is told so (409) and the task moves on.
 /// </summary>
 public sealed class OfferLinkPurpose(ApplicationStore applications, ExpertLoads loads, LinkStore links, TimeProvider time)
@@ -21,14 +21,16 @@ public sealed class OfferLinkPurpose(ApplicationStore applications, ExpertLoads 
     protected override void Write(LinkPage page, ApplicationEntity application, LinkEntity link, IFormCollection? posted)
     {
         var task = ApplicationPlan.Task(application, link.TaskId)!;
-        page.Field(page.Say("접수번호", "Receipt number"), application.ReceiptNumber)
-            .Field(page.Say("기업", "Firm"), $"{application.FirmName} ({application.BusinessRegistrationNumber})")
-            .Field(page.Say("과제", "Task"), $"{task.TaskId} {task.SupportType} ({task.Category})")
-            .Field(page.Say("내용", "Description"), task.Description)
-            .Field(page.Say("사업비", "Budget"), task.BudgetKrw.ToString("#,0", CultureInfo.InvariantCulture) + " KRW")
+        page.Heading(page.Say("요청 과제", "The task offered"))
+            .Field(page.Say("과제", "Task"), $"{task.TaskId}: {task.Description}")
+            .Field(page.Say("전문 분야", "Expert field"), ApplicationDossier.Category(page, task.ExpertField))
+            .Field(page.Say("예산 (원)", "Budget (KRW)"), ApplicationDossier.Krw(task.BudgetKrw))
+            .Field(page.Say("사업비 지원 / 기업 부담 (원)", "Programme / firm share (KRW)"),
+                $"{ApplicationDossier.Krw(task.ProgrammeShareKrw)} / {ApplicationDossier.Krw(task.FirmShareKrw)}");
+        ApplicationDossier.Write(page, application);
+        page.Heading(page.Say("답변", "Your answer"))
             .BeginForm()
-            .Choice("decision", Accept, page.Say("수락", "Accept"), posted?["decision"].ToString() == Accept)
-            .Choice("decision", Decline, page.Say("거절", "Decline"), posted?["decision"].ToString() == Decline)
+            .Choices("decision", page.Say("답변", "Your answer"), [(Accept, page.Say("수락", "Accept")), (Decline, page.Say("거절", "Decline"))], posted?["decision"].ToString())
             .Checkbox("noConflict", "true", page.Say("이 기업과 이해충돌이 없음을 확인합니다 (수락 시 필수)", "I confirm I have no conflict of interest with this firm (required to accept)"),
                 posted?["noConflict"].ToString() == "true")
             .TextArea("comment", page.Say("의견 (선택)", "Comment (optional)"), posted?["comment"].ToString() ?? "", FormFields.MaxTextLength)

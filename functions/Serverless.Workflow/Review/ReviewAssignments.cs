@@ -134,9 +134,33 @@ public sealed class ReviewAssignments(WorkflowStorage storage, ReviewerStore rev
         throw new InvalidOperationException($"Could not release reviewer {reviewerId} after {MaxAttempts} attempts.");
     }
 
-    async Task<ReviewerEntity?> FindAssignedAsync(string rowKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the firm to the reviewer's conflicts (a recusal), under the row's ETag so that an admin's edit or a count
+    /// moved meanwhile is kept; idempotent.
+    /// </summary>
+    public async Task DeclareConflictAsync(string reviewerId, string businessRegistrationNumber, CancellationToken cancellationToken)
     {
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(ReviewerEntity.Partition, rowKey, cancellationToken: cancellationToken);
-        return row.HasValue ? await reviewers.FindAsync(row.Value!.GetString("ReviewerId"), cancellationToken) : null;
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var reviewer = await reviewers.FindAsync(reviewerId, cancellationToken);
+            var conflicts = reviewer?.ToReviewer().ConflictBusinessRegistrationNumbers ?? [businessRegistrationNumber];
+            if (reviewer is null || conflicts.Contains(businessRegistrationNumber))
+            {
+                return;
+            }
+
+            reviewer.ConflictBusinessRegistrationNumbers = string.Join(",", conflicts.Append(businessRegistrationNumber));
+            try
+            {
+                await Table.UpdateEntityAsync(reviewer, reviewer.ETag, TableUpdateMode.Replace, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                // The row changed meanwhile: read it again.
+            }
+        }
+
+        throw new InvalidOperationException($"Could not record reviewer {reviewerId}'s conflict after {MaxAttempts} attempts.");
     }
 }

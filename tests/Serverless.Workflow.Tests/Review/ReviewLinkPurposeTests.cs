@@ -9,14 +9,22 @@ using Xunit;
 
 namespace Serverless.Workflow.Tests.Review;
 
-/// <summary>What the review form accepts (docs/api.md: decision=approve|reject|changes, comment required for reject and changes).</summary>
+/// <summary>
+/// What the review form accepts (docs/api.md: decision=approve|reject|changes with noConflict=true, comment required for
+/// reject and changes; decision=conflict is a recusal, not a decision).
+/// </summary>
 public sealed class ReviewLinkPurposeTests
 {
-    static readonly ReviewLinkPurpose Purpose = new(null!, TimeProvider.System);
+    static readonly ReviewLinkPurpose Purpose = new(null!, null!, TimeProvider.System);
 
-    static (string? Decision, IReadOnlyCollection<string> Errors) Read(string? decision, string? comment)
+    static (string? Decision, IReadOnlyCollection<string> Errors) Read(string? decision, string? comment, bool noConflict = true)
     {
         var fields = new Dictionary<string, StringValues>();
+        if (noConflict)
+        {
+            fields["noConflict"] = "true";
+        }
+
         if (decision is not null)
         {
             fields["decision"] = decision;
@@ -59,6 +67,25 @@ public sealed class ReviewLinkPurposeTests
 
         Assert.Null(read);
         Assert.Contains(field, errors);
+    }
+
+    [Theory]
+    [InlineData("approve", null)]
+    [InlineData("reject", "사업성이 부족합니다")]
+    [InlineData("changes", "보완해 주십시오")]
+    public void Read_ADecisionWithoutTheDeclaration_IsRefusedAtNoConflict(string decision, string? comment)
+    {
+        var (read, errors) = Read(decision, comment, noConflict: false);
+
+        Assert.Null(read);
+        Assert.Equal(["noConflict"], errors);
+    }
+
+    [Fact]
+    public void Conflict_IsARecusal_AndNoOtherDecisionIs()
+    {
+        Assert.True(Purpose.Recuses(new FormCollection(new Dictionary<string, StringValues> { ["decision"] = "conflict" })));
+        Assert.False(Purpose.Recuses(new FormCollection(new Dictionary<string, StringValues> { ["decision"] = "approve", ["noConflict"] = "true" })));
     }
 
     [Fact]
