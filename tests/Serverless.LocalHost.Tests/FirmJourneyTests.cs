@@ -84,7 +84,8 @@ public sealed class FirmJourneyTests(SupportHostFixture fixture) : BrowserTests,
         foreach (var task in Enumerable.Range(1, tasks))
         {
             await MailboxInBrowser.ClickAsync(page, Host, receipt, SupportFlow.EngagementSubject, "/api/links/", clicked);
-            await page.FillAsync("textarea[name=summary]", $"과제 {task}: 상담과 시험을 마쳤습니다.");
+            await page.FillAsync("textarea[name=done]", $"과제 {task}: 상담과 시험을 마쳤습니다.");
+            await page.FillAsync("textarea[name=followUp]", "양산 전 신뢰성 시험을 권합니다.");
             await SubmitLinkFormAsync(page);
         }
 

@@ -44,7 +44,9 @@ public sealed class ReviewPageTests(ReviewHostFixture fixture) : BrowserTests, I
         await page.CheckAsync("input[name=decision][value=approve]");
         var refused = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("button[type=submit]"), r => r.Request.Method == "POST");
         Assert.Equal(400, refused.Status);
-        Assert.Contains("noConflict", await page.InnerTextAsync(".notice"), StringComparison.Ordinal);
+        var declaration = page.Locator("input[name=noConflict]");
+        Assert.Equal("true", await declaration.GetAttributeAsync("aria-invalid"));
+        Assert.Contains("noConflict", await page.InnerTextAsync("#" + await declaration.GetAttributeAsync("aria-describedby")), StringComparison.Ordinal);
         await Browsers.ShotAsync(page, "review-2-declaration-missing-375");
         await page.CheckAsync("input[name=decision][value=approve]");
         await page.CheckAsync("input[name=noConflict]");

@@ -32,15 +32,35 @@ public sealed class ReportLinkPurpose(ApplicationStore applications, WorkflowSto
         ApplicationDossier.Write(page, application);
         page.Heading(page.Say("결과 보고", "Your report"))
             .BeginForm(withFile: true)
-            .TextArea("summary", page.Say("수행 결과 요약 (필수, 기업에 전달됨)", "Summary of the work (required; the firm reads it)"),
-                posted?["summary"].ToString() ?? "", FormFields.MaxTextLength)
+            .TextArea("done", page.Say("수행 내용 (필수, 기업에 전달됨)", "What was done (required; the firm reads the report)"), posted?["done"].ToString() ?? "", FormFields.MaxTextLength)
+            .TextArea("outcome", page.Say("성과 (선택)", "Outcome (optional)"), posted?["outcome"].ToString() ?? "", FormFields.MaxTextLength)
+            .TextArea("followUp", page.Say("후속 지원 제안 (선택)", "Follow-up proposed (optional)"), posted?["followUp"].ToString() ?? "", FormFields.MaxTextLength)
             .FileInput("file", page.Say("보고서 파일 (선택: PDF, HWP, DOCX, XLSX, PNG, JPEG, 10MB 이하)", "Report file (optional: PDF, HWP, DOCX, XLSX, PNG, JPEG, up to 10 MiB)"))
             .EndForm(page.Say("제출", "Submit"));
     }
 
+    /// <summary>
+    /// The page's three sections as one summary, each under its heading; an API client may send <c>summary</c> as a
+    /// whole instead (docs/api.md).
+    /// </summary>
+    static string? Sections(IFormCollection form, ValidationErrors errors)
+    {
+        var sections = new[] { ("done", "수행 내용", true), ("outcome", "성과", false), ("followUp", "후속 지원 제안", false) }
+            .Select(section => (Heading: section.Item2, Text: FormFields.Text(form, section.Item1, section.Item3, errors)))
+            .Where(section => section.Text is not null)
+            .Select(section => $"{section.Heading}: {section.Text}");
+        var summary = string.Join("\n", sections);
+        if (summary.Length > FormFields.MaxTextLength)
+        {
+            errors.Add("done", $"The three sections together must be at most {FormFields.MaxTextLength} characters.");
+        }
+
+        return summary.Length == 0 ? null : summary;
+    }
+
     protected override Report? Decide(IFormCollection form, ValidationErrors errors)
     {
-        var summary = FormFields.Text(form, "summary", required: true, errors);
+        var summary = form.ContainsKey("summary") ? FormFields.Text(form, "summary", required: true, errors) : Sections(form, errors);
         var file = ReportFile.Of(form);
         if (file is { ContentType: null })
         {

@@ -81,7 +81,8 @@ public sealed class LinkHandlers(LinkStore links, DocumentStore documents, IEnum
         var (decision, errors) = purpose.Read(form!);
         if (decision is null)
         {
-            page.Error(page.Say("입력 내용을 확인해 주십시오: ", "Please check: ") + string.Join(" ", errors.ToDictionary().SelectMany(e => e.Value)));
+            page.Error(page.Say("입력 내용을 확인해 주십시오. 표시된 항목을 고쳐 다시 제출해 주십시오.", "Please check what you entered: the fields marked below need a change."));
+            page.FieldErrors = errors.ToDictionary();
             await purpose.WriteAsync(page, link, form, cancellationToken);
             return LinkResults.Refusal(request, page, purpose.Title(page), StatusCodes.Status400BadRequest, Problems.Invalid(errors.ToDictionary()));
         }

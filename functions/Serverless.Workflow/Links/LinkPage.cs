@@ -26,6 +26,9 @@ public sealed class LinkPage(bool english) : IBodyWriter
     /// <summary>The firm's documents, when the link opens them (review, engagement); null otherwise.</summary>
     public DocumentShelf? Documents { get; init; }
 
+    /// <summary>A refused post's errors by field name: each is said at its field, which points to it (aria-describedby).</summary>
+    public IReadOnlyDictionary<string, string[]> FieldErrors { get; set; } = new Dictionary<string, string[]>();
+
     /// <summary>Picks the Korean or the English text.</summary>
     public string Say(string korean, string englishText) => English ? englishText : korean;
 
@@ -132,10 +135,12 @@ public sealed class LinkPage(bool english) : IBodyWriter
     public LinkPage Choices(string name, string legend, IEnumerable<(string Value, string Label)> choices, string? chosen)
     {
         ArgumentNullException.ThrowIfNull(choices);
-        body.Append("<fieldset class=\"field\"><legend>").Append(Encode(legend)).Append("</legend><div class=\"choices\">");
+        var error = ErrorOf(name);
+        body.Append("<fieldset class=\"field").Append(error is null ? "" : " invalid").Append('"').Append(error?.Describes ?? "").Append("><legend>")
+            .Append(Encode(legend)).Append("</legend>").Append(error?.Html ?? "").Append("<div class=\"choices\">");
         foreach (var (value, label) in choices)
         {
-            Control("radio", name, value, label, value == chosen);
+            Control("radio", name, value, label, value == chosen, error: null);
         }
 
         body.Append("</div></fieldset>");
@@ -144,15 +149,18 @@ public sealed class LinkPage(bool english) : IBodyWriter
 
     public LinkPage Checkbox(string name, string value, string label, bool chosen)
     {
-        Control("checkbox", name, value, label, chosen);
+        var error = ErrorOf(name);
+        body.Append(error is null ? "<div>" : "<div class=\"field invalid\">").Append(error?.Html ?? "");
+        Control("checkbox", name, value, label, chosen, error);
+        body.Append("</div>");
         return this;
     }
 
     public LinkPage TextArea(string name, string label, string value, int maxLength)
     {
-        var id = NextId();
-        body.Append("<div class=\"field\"><label for=\"").Append(id).Append("\">").Append(Encode(label)).Append("</label><textarea id=\"").Append(id)
-            .Append("\" name=\"").Append(Encode(name)).Append("\" rows=\"6\" maxlength=\"").Append(maxLength).Append("\">")
+        var (id, error) = OpenField(name, label);
+        body.Append("<textarea id=\"").Append(id).Append("\" name=\"").Append(Encode(name)).Append("\" rows=\"6\" maxlength=\"").Append(maxLength)
+            .Append('"').Append(error?.Describes ?? "").Append('>')
             .Append(WebUtility.HtmlEncode(value)) // line breaks stay line breaks in a textarea
             .Append("</textarea></div>");
         return this;
@@ -160,9 +168,8 @@ public sealed class LinkPage(bool english) : IBodyWriter
 
     public LinkPage FileInput(string name, string label)
     {
-        var id = NextId();
-        body.Append("<div class=\"field\"><label for=\"").Append(id).Append("\">").Append(Encode(label)).Append("</label><input type=\"file\" id=\"")
-            .Append(id).Append("\" name=\"").Append(Encode(name)).Append("\"></div>");
+        var (id, error) = OpenField(name, label);
+        body.Append("<input type=\"file\" id=\"").Append(id).Append("\" name=\"").Append(Encode(name)).Append('"').Append(error?.Describes ?? "").Append("></div>");
         return this;
     }
 
@@ -190,12 +197,37 @@ public sealed class LinkPage(bool english) : IBodyWriter
 
     IBodyWriter IBodyWriter.Field(string label, string value) => Field(label, value);
 
-    void Control(string type, string name, string value, string label, bool chosen)
+    void Control(string type, string name, string value, string label, bool chosen, FieldError? error)
     {
         var id = NextId();
         body.Append("<div class=\"choice\"><input type=\"").Append(type).Append("\" id=\"").Append(id).Append("\" name=\"").Append(Encode(name))
-            .Append("\" value=\"").Append(Encode(value)).Append('"').Append(chosen ? " checked" : "").Append("><label for=\"").Append(id).Append("\">")
-            .Append(Encode(label)).Append("</label></div>");
+            .Append("\" value=\"").Append(Encode(value)).Append('"').Append(chosen ? " checked" : "").Append(error?.Describes ?? "").Append("><label for=\"")
+            .Append(id).Append("\">").Append(Encode(label)).Append("</label></div>");
+    }
+
+    /// <summary>Opens a labelled field (its error, if any, under the label); returns the control's id and the error.</summary>
+    (string Id, FieldError? Error) OpenField(string name, string label)
+    {
+        var id = NextId();
+        var error = ErrorOf(name);
+        body.Append(error is null ? "<div class=\"field\">" : "<div class=\"field invalid\">").Append("<label for=\"").Append(id).Append("\">")
+            .Append(Encode(label)).Append("</label>").Append(error?.Html ?? "");
+        return (id, error);
+    }
+
+    /// <summary>The error said at a field: its markup, and the attributes that tie the field's control to it.</summary>
+    sealed record FieldError(string Html, string Describes);
+
+    FieldError? ErrorOf(string name)
+    {
+        if (!FieldErrors.TryGetValue(name, out var messages))
+        {
+            return null;
+        }
+
+        var id = $"{NextId()}-error";
+        var text = $"{Say("이 항목을 확인해 주십시오", "Please check this")}: {string.Join(" ", messages)}";
+        return new FieldError($"<p class=\"error\" id=\"{id}\">{Encode(text)}</p>", $" aria-invalid=\"true\" aria-describedby=\"{id}\"");
     }
 
     string NextId() => $"c{++controls}";
