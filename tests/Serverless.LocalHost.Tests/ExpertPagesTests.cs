@@ -59,8 +59,14 @@ public sealed class ExpertPagesTests(SupportHostFixture fixture) : BrowserTests,
         Assert.Equal("true", await page.GetAttributeAsync("textarea[name=done]", "aria-invalid"));
         await page.FillAsync("textarea[name=done]", "수출 상담회 2회 참가 지원");
         await page.FillAsync("textarea[name=followUp]", "해외 인증 취득 지원");
+        await page.SetInputFilesAsync("input[type=file]", new FilePayload { Name = "report.pdf", MimeType = "application/pdf", Buffer = FirmFlow.SmallPdf });
+        var progress = page.Locator("progress");
+        await page.EvaluateAsync("() => { window.samePage = true; }");
         var sent = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("button[type=submit]"), r => r.Request.Method == "POST");
         Assert.Equal(200, sent.Status);
+        await page.Locator("main", new PageLocatorOptions { HasTextRegex = new System.Text.RegularExpressions.Regex("기록되었습니다|recorded") }).WaitForAsync();
+        Assert.Equal(0, await progress.CountAsync()); // the answer page replaced the form once the file was up,
+        Assert.True(await page.EvaluateAsync<bool>("() => window.samePage === true")); // sent by the page's script, with its progress bar
 
         var view = await ReportedAsync(application.Application, "T1");
         Assert.Equal("수행 내용: 수출 상담회 2회 참가 지원\n성과: 바이어 3곳 상담\n후속 지원 제안: 해외 인증 취득 지원",

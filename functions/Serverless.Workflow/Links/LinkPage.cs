@@ -11,14 +11,15 @@ namespace Serverless.Workflow.Links;
 public sealed record DocumentShelf(IReadOnlyList<DocumentInfo> Documents, string Path);
 
 /// <summary>
-/// The HTML page an emailed link opens: plain markup, no script, every value HTML-encoded here, so nothing a firm or
-/// a reviewer typed can run in someone else's browser. The form posts back to the same URL. Each heading opens a card
+/// The HTML page an emailed link opens: plain markup, every value HTML-encoded here, so nothing a firm or a reviewer
+/// typed can run in someone else's browser; the only script is the site's own upload progress for a file field. The form posts back to the same URL. Each heading opens a card
 /// of the page; the look is the site's one stylesheet (<see cref="Assets.StylesheetPath"/>), so no style is inline.
 /// </summary>
 public sealed class LinkPage(bool english) : IBodyWriter
 {
     readonly StringBuilder body = new();
     bool inCard;
+    bool uploads;
     int controls;
 
     public bool English { get; } = english;
@@ -166,10 +167,13 @@ public sealed class LinkPage(bool english) : IBodyWriter
         return this;
     }
 
+    /// <summary>A file field with the progress bar that the page's one script (<c>link-upload.js</c>) fills as it sends.</summary>
     public LinkPage FileInput(string name, string label)
     {
         var (id, error) = OpenField(name, label);
-        body.Append("<input type=\"file\" id=\"").Append(id).Append("\" name=\"").Append(Encode(name)).Append('"').Append(error?.Describes ?? "").Append("></div>");
+        body.Append("<input type=\"file\" id=\"").Append(id).Append("\" name=\"").Append(Encode(name)).Append('"').Append(error?.Describes ?? "").Append('>')
+            .Append("<progress max=\"100\" value=\"0\" hidden aria-label=\"").Append(Encode(Say("올리는 중", "Uploading"))).Append("\"></progress></div>");
+        uploads = true;
         return this;
     }
 
@@ -185,7 +189,7 @@ public sealed class LinkPage(bool english) : IBodyWriter
         return $"""
             <!DOCTYPE html>
             <html lang="{(English ? "en" : "ko")}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="robots" content="noindex"><title>{Encode(title)}</title><link rel="stylesheet" href="{Assets.StylesheetPath}">
+            <meta name="robots" content="noindex"><title>{Encode(title)}</title><link rel="stylesheet" href="{Assets.StylesheetPath}">{(uploads ? "<script type=\"module\" src=\"/assets/link-upload.js\"></script>" : "")}
             </head><body><header class="site"><p class="brand">{Encode(Say("남동클러스터 기업성장 지원", "Namdong cluster growth support"))}</p></header>
             <main id="main"><h1>{Encode(title)}</h1>{body}</main></body></html>
             """;
