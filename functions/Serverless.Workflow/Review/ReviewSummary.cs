@@ -8,8 +8,8 @@ using Serverless.Workflow.Http;
 namespace Serverless.Workflow.Review;
 
 /// <summary>
-/// What a reviewer needs to decide (docs/api.md: receipt number, firm, application summary, diagnosis and plan), written
-/// once for the review mail and the page its link opens.
+/// What a reviewer needs to decide, as the review mail says it (receipt number, firm, application summary, diagnosis
+/// and plan, in the reviewer's language); the page the mail's link opens shows all of it and more (<see cref="Links.ApplicationDossier"/>).
 /// </summary>
 public static class ReviewSummary
 {
@@ -18,6 +18,7 @@ public static class ReviewSummary
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(application);
         string Say(string korean, string englishText) => english ? englishText : korean;
+        string Named(Label label) => Say(label.Korean, label.English);
         var form = JsonSerializer.Deserialize<ApplicationForm>(application.FormJson, Json.Options)!;
         var latest = form.Financials.MaxBy(f => f.Year)!;
 
@@ -33,7 +34,7 @@ public static class ReviewSummary
             .Field(Say("기술성숙도(TRL)", "Technology readiness (TRL)"), form.Technology.Trl.ToString(CultureInfo.InvariantCulture));
         foreach (var difficulty in form.Difficulties)
         {
-            writer.Field(Say("애로사항", "Difficulty") + $" ({difficulty.Category})", difficulty.Description);
+            writer.Field(Say("애로사항", "Difficulty") + $" ({Named(ChoiceLabels.Categories[difficulty.Category])})", difficulty.Description);
         }
 
         if (application.DiagnosisJson is not { } json)
@@ -47,7 +48,7 @@ public static class ReviewSummary
         writer.Heading(Say("혁신역량 진단", "Innovation-capability diagnosis"))
             .Field(Say("총점 / 등급", "Total / grade"), $"{diagnosis.TotalScore} / 1000, {diagnosis.Grade}")
             .Field(Say("성장단계 / 기술단계 / 지원트랙", "Growth stage / technology phase / track"),
-                $"{diagnosis.GrowthStage} / {diagnosis.TechnologyPhase} / {diagnosis.Track}")
+                $"{Named(ChoiceLabels.GrowthStages[diagnosis.GrowthStage])} / {Named(ChoiceLabels.TechnologyPhases[diagnosis.TechnologyPhase])} / {Named(ChoiceLabels.SupportTracks[diagnosis.Track])}")
             .Field(Say("강점", "Strengths"), string.Join(", ", diagnosis.Strengths.Select(d => labels[d])))
             .Field(Say("약점", "Weaknesses"), string.Join(", ", diagnosis.Weaknesses.Select(d => labels[d])));
         foreach (var dimension in diagnosis.Dimensions)
