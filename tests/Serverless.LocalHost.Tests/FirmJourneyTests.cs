@@ -98,6 +98,7 @@ public sealed class FirmJourneyTests(SupportHostFixture fixture) : BrowserTests,
         await page.Locator("#notice", new PageLocatorOptions { HasText = "감사합니다" }).WaitForAsync();
         await ReloadUntilStatusAsync(page, "완료");
         await Browsers.ShotAsync(page, "journey-3-completed-375");
+        await Browsers.AssertAccessibleAsync(page);
 
         // Nothing anyone was mailed as a credential reached the host's log.
         var tokens = clicked.Select(link => new Uri(link)).Select(uri => uri.Fragment.Length > 1 ? uri.Fragment[1..] : uri.Segments[^1]).Append(firmLink.Fragment[1..]);
