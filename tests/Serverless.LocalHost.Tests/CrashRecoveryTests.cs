@@ -82,6 +82,13 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
                 .Select(task => (Receipt: receipts[i], TaskId: task.GetProperty("taskId").GetString()!))).ToList();
             await People.InParallelAsync(receipts, async receipt =>
             {
+                // Kill 1 may have cut a review mail short as it went to SendGrid: the staff are told, and resend it.
+                if (await MailOrNoticeAsync(host, receipt, m => Mailbox.IsAbout(m, receipt, ReviewFlow.RequestSubject), "review-0-request"))
+                {
+                    using var resent = await AdminApi.SendAsync(host, HttpMethod.Post, $"/api/admin/applications/{applications[receipts.IndexOf(receipt)].ApplicationId}/resend");
+                    Assert.Equal(HttpStatusCode.Accepted, resent.StatusCode);
+                }
+
                 var (_, link) = await ReviewFlow.LinkMailAsync(host, receipt, ReviewFlow.RequestSubject);
                 await ReviewFlow.DecideOkAsync(host, link, "approve");
             });
@@ -94,7 +101,9 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
 
             // A kill while SendGrid had a mail leaves it unknown whether it went: it is not sent again, the staff are told,
             // and they resend the link (as the notice asks). Only then do the experts report, on their newest links.
-            var cutShort = await People.InParallelAsync(tasks, task => EngagementMailOrNoticeAsync(host, task.Receipt, task.TaskId));
+            var cutShort = await People.InParallelAsync(tasks, task => MailOrNoticeAsync(
+                host, task.Receipt, m => Mailbox.IsAbout(m, task.Receipt, SupportFlow.EngagementSubject) && m.Subject.EndsWith($"({task.TaskId})", StringComparison.Ordinal),
+                $"Engagement-{task.TaskId}"));
             foreach (var receipt in tasks.Where((_, t) => cutShort[t]).Select(task => task.Receipt).Distinct())
             {
                 var application = applications[receipts.IndexOf(receipt)];
@@ -134,21 +143,21 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>
-    /// Waits for the task's engagement mail, or for the staff's notice that it was cut short (true); the notice's
-    /// subject names the mail's intent (<c>Engagement-{taskId}</c>).
+    /// Waits for the mail, or for the staff's notice that a kill cut it short (named by the mail's intent key); true
+    /// for the notice.
     /// </summary>
-    static async Task<bool> EngagementMailOrNoticeAsync(LocalHostProcess host, string receipt, string taskId)
+    static async Task<bool> MailOrNoticeAsync(LocalHostProcess host, string receipt, Func<MailMessage, bool> isTheMail, string intentKey)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < AfterRestart)
         {
             var mails = await Mailbox.MessagesAsync(host);
-            if (mails.Any(m => Mailbox.IsAbout(m, receipt, SupportFlow.EngagementSubject) && m.Subject.EndsWith($"({taskId})", StringComparison.Ordinal)))
+            if (mails.Any(isTheMail))
             {
                 return false;
             }
 
-            if (mails.Any(m => Mailbox.IsAbout(m, receipt, CutShortNotice) && m.Subject.EndsWith($"(Engagement-{taskId})", StringComparison.Ordinal)))
+            if (mails.Any(m => Mailbox.IsAbout(m, receipt, CutShortNotice) && m.Subject.EndsWith($"({intentKey})", StringComparison.Ordinal)))
             {
                 return true;
             }
@@ -156,7 +165,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"Neither the engagement mail of {receipt} {taskId} nor a notice that it was cut short.\n{host.Output}");
+        throw new TimeoutException($"Neither the mail {intentKey} of {receipt} nor a notice that it was cut short.\n{host.Output}");
     }
 
     /// <summary>The link of the task's newest report mail (a resend revokes the links before it).</summary>
