@@ -37,6 +37,14 @@ public sealed class AdminQueryFunctions(AdminQueryHandlers handlers, Application
         CancellationToken cancellationToken) =>
         applications.DownloadDocumentForAdminAsync(applicationId, documentId, cancellationToken);
 
+    [Function(nameof(DownloadReportForAdmin))]
+    public Task<IResult> DownloadReportForAdmin(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.AdminReport)] HttpRequest request,
+        string applicationId,
+        string taskId,
+        CancellationToken cancellationToken) =>
+        handlers.ReportAsync(applicationId, taskId, cancellationToken);
+
     [Function(nameof(GetStats))]
     public Task<IResult> GetStats(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Stats)] HttpRequest request,

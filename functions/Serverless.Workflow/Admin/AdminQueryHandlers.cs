@@ -6,6 +6,9 @@ using Microsoft.DurableTask.Client;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Http;
 using Serverless.Workflow.Links;
+using Serverless.Workflow.Matching;
+using Serverless.Workflow.Orchestration;
+using Serverless.Workflow.Storage;
 
 namespace Serverless.Workflow.Admin;
 
@@ -18,10 +21,21 @@ public sealed record AuditView(DateTimeOffset At, string Type, string Actor, str
 /// <summary>A link still open: what for and whose; never the token.</summary>
 public sealed record PendingLinkView(string Purpose, string Actor, DateTimeOffset? ExpiresAt);
 
+/// <summary>
+/// A task of the plan as the staff follow it: whom it went to, where it stands, what the expert reported and whether
+/// the report's file may be downloaded (<see cref="AdminQueryHandlers.ReportAsync"/>).
+/// </summary>
+public sealed record TaskView(
+    string TaskId, string Category, string SupportType, string Status, string? ExpertName, DateTimeOffset? AcceptedAt,
+    DateTimeOffset? CompletedAt, string? ReportSummary, string? ReportFileName, bool SlaBreached);
+
+/// <summary>The firm's rating of the support and its comment, from the audit trail.</summary>
+public sealed record FeedbackView(int Rating, string? Comment, DateTimeOffset At);
+
 /// <summary>The admins' reads (docs/api.md, Admin): the list, one application in detail, the stats, the CSV export.</summary>
 public sealed class AdminQueryHandlers(
     ApplicationQuery query, ApplicationStore applications, FirmViews views, LinkStore links, OrchestrationHistory history,
-    ApplicationStats stats, TimeProvider time)
+    ApplicationStats stats, AssignmentStore assignments, WorkflowStorage storage, TimeProvider time)
 {
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -50,12 +64,45 @@ public sealed class AdminQueryHandlers(
         view["events"] = JsonSerializer.SerializeToNode(
             events.Select(e => new AuditView(e.At, e.Type, e.Actor, e.FromStatus, e.ToStatus, e.Note)),
             Json.Options);
+        view["tasks"] = JsonSerializer.SerializeToNode(
+            (await assignments.ListAsync(applicationId, cancellationToken)).OrderBy(a => a.TaskId, StringComparer.Ordinal).Select(a => new TaskView(
+                a.TaskId, a.Category, a.SupportType, a.Status, a.ExpertName is { Length: > 0 } name ? name : null, a.AcceptedAt, a.CompletedAt,
+                a.ReportSummary, a.ReportBlob is { } blob ? blob[(blob.LastIndexOf('/') + 1)..] : null, a.SlaBreached)),
+            Json.Options);
+        view["feedback"] = Feedback(events) is { } feedback ? JsonSerializer.SerializeToNode(feedback, Json.Options) : null;
         view["pendingLinks"] = JsonSerializer.SerializeToNode(
             (await links.ListAsync(applicationId, cancellationToken)).Where(l => l.IsLive(now) && !FirmAccess.IsFirmCredential(l))
                 .Select(l => new PendingLinkView(l.Purpose, l.Actor, l.ExpiresAt)),
             Json.Options);
         return ApiResults.Json(view);
     }
+
+    /// <summary>
+    /// <c>GET /api/admin/applications/{applicationId}/tasks/{taskId}/report</c>: the file an expert sent with the report,
+    /// for the staff, by the admin key (the detail's <c>tasks[].reportFileName</c> says there is one).
+    /// </summary>
+    public async Task<IResult> ReportAsync(string applicationId, string taskId, CancellationToken cancellationToken)
+    {
+        var assignment = ApplicationIds.IsValid(applicationId) && ApplicationPlan.IsTaskId(taskId)
+            ? await assignments.FindAsync(applicationId, taskId, cancellationToken)
+            : null;
+        if (assignment?.ReportBlob is not { } blobName)
+        {
+            return Problems.NotFound();
+        }
+
+        var blob = storage.Documents.GetBlobClient(blobName);
+        var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
+        return TypedResults.Stream(
+            await blob.OpenReadAsync(cancellationToken: cancellationToken), properties.Value.ContentType, blobName[(blobName.LastIndexOf('/') + 1)..]);
+    }
+
+    /// <summary>The firm's latest feedback: its audit note is <c>{rating}/5</c>, then <c>: {comment}</c> when it wrote one (Completion/FeedbackLinkPurpose.cs).</summary>
+    static FeedbackView? Feedback(IReadOnlyList<ApplicationEventEntity> events) =>
+        events.LastOrDefault(e => e.Type == nameof(FeedbackGiven)) is { Note: { } note } given
+            && int.TryParse(note.AsSpan(0, Math.Max(note.IndexOf('/', StringComparison.Ordinal), 0)), NumberStyles.None, CultureInfo.InvariantCulture, out var rating)
+            ? new FeedbackView(rating, note.IndexOf(": ", StringComparison.Ordinal) is var colon and >= 0 ? note[(colon + 2)..] : null, given.At)
+            : null;
 
     public async Task<IResult> StatsAsync(CancellationToken cancellationToken) => ApiResults.Json(await stats.ReadAsync(cancellationToken));
 

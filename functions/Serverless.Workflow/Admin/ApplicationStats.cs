@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Serverless.Workflow.Applications;
@@ -10,7 +11,7 @@ public sealed record StatsView(
     IReadOnlyDictionary<string, long> ByStatus, IReadOnlyDictionary<string, long> ByStage, IReadOnlyDictionary<string, long> ByMiniCluster,
     IReadOnlyDictionary<string, long> BySupportType, long Submitted, long Completed,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] double? MedianDaysToCompletion,
-    long SlaBreaches, IReadOnlyDictionary<string, long> InFlightByVersion);
+    long SlaBreaches, IReadOnlyDictionary<string, long> InFlightByVersion, IReadOnlyDictionary<string, long> SubmittedByWeek);
 
 /// <summary>
 /// Counters kept up to date with every status change, so the stats are one small query, never a scan of the
@@ -137,8 +138,8 @@ public sealed class ApplicationStats(WorkflowStorage storage)
         return new StatsView(
             Group("status:"), Group("stage:"), Group("miniCluster:"), Group("supportType:"),
             totals.GetValueOrDefault("submitted"), totals.GetValueOrDefault("completed"),
-            Median(Group("completedDays:").ToDictionary(d => int.Parse(d.Key, System.Globalization.CultureInfo.InvariantCulture), d => d.Value)),
-            totals.GetValueOrDefault("slaBreaches"), Group("inFlight:"));
+            Median(Group("completedDays:").ToDictionary(d => int.Parse(d.Key, CultureInfo.InvariantCulture), d => d.Value)),
+            totals.GetValueOrDefault("slaBreaches"), Group("inFlight:"), Group("week:"));
     }
 
     /// <summary>The counter changes of a move from <paramref name="counted"/> (null: not counted yet) to <paramref name="to"/>.</summary>
@@ -151,6 +152,7 @@ public sealed class ApplicationStats(WorkflowStorage storage)
         {
             Add("submitted", 1);
             Add("miniCluster:" + (application.MiniCluster ?? "(none)"), 1);
+            Add("week:" + Week(application.SubmittedAt), 1);
         }
         else
         {
@@ -182,6 +184,16 @@ public sealed class ApplicationStats(WorkflowStorage storage)
         }
 
         return deltas;
+    }
+
+    /// <summary>
+    /// The ISO week a submission falls in, in Korea (<c>2026-W49</c>): the dashboard's submissions per week. Only
+    /// applications counted since this counter was added are in it.
+    /// </summary>
+    public static string Week(DateTimeOffset submittedAt)
+    {
+        var day = KoreaTime.DateOf(submittedAt).ToDateTime(TimeOnly.MinValue);
+        return $"{ISOWeek.GetYear(day):D4}-W{ISOWeek.GetWeekOfYear(day):D2}";
     }
 
     /// <summary>The median of whole days from a histogram (days → how many).</summary>

@@ -5,8 +5,11 @@ using Serverless.Workflow.Orchestration;
 
 namespace Serverless.Workflow.Admin;
 
-/// <summary>One event of an orchestration's history, as the admin detail shows it.</summary>
-public sealed record HistoryEvent(DateTimeOffset Timestamp, string EventType, string? Name);
+/// <summary>
+/// One event of an orchestration's history, as the admin detail shows it: the task or event it concerns (a completion
+/// or failure is named after the task it answers) and, for a failure, the engine's reason.
+/// </summary>
+public sealed record HistoryEvent(DateTimeOffset Timestamp, string EventType, string? Name, string? Failure);
 
 /// <summary>
 /// Reads an instance's history from the Azure Storage provider's own History table (<c>{TaskHub}History</c>,
@@ -14,6 +17,9 @@ public sealed record HistoryEvent(DateTimeOffset Timestamp, string EventType, st
 /// </summary>
 public sealed class OrchestrationHistory(IConfiguration configuration)
 {
+    /// <summary>A failure's reason as shown: enough to see what broke; the details stay in the engine's table.</summary>
+    const int MaxFailureLength = 300;
+
     readonly Lazy<TableClient?> table = new(() => HistoryTable(configuration));
 
     public async Task<IReadOnlyList<HistoryEvent>> ReadAsync(string instanceId, CancellationToken cancellationToken)
@@ -23,17 +29,28 @@ public sealed class OrchestrationHistory(IConfiguration configuration)
             return [];
         }
 
-        var events = new List<HistoryEvent>();
+        var rows = new List<TableEntity>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {instanceId}");
-        await foreach (var row in history.QueryAsync<TableEntity>(filter, select: ["EventType", "Name", "_Timestamp", "Timestamp"], cancellationToken: cancellationToken))
+        var columns = new[] { "EventType", "Name", "EventId", "TaskScheduledId", "ExecutionId", "Reason", "_Timestamp", "Timestamp" };
+        await foreach (var row in history.QueryAsync<TableEntity>(filter, select: columns, cancellationToken: cancellationToken))
         {
-            if (row.GetString("EventType") is { } type)
+            if (row.GetString("EventType") is not null)
             {
-                events.Add(new HistoryEvent(row.GetDateTimeOffset("_Timestamp") ?? row.Timestamp ?? DateTimeOffset.MinValue, type, row.GetString("Name")));
+                rows.Add(row);
             }
         }
 
-        return events;
+        // A TaskCompleted or TaskFailed row carries no name, only the EventId of the TaskScheduled it answers (within
+        // its execution): name it after that task, so the history reads as what ran.
+        var scheduled = rows
+            .Where(r => r.GetString("Name") is not null && r.GetInt32("EventId") is >= 0)
+            .GroupBy(r => (r.GetString("ExecutionId"), r.GetInt32("EventId")))
+            .ToDictionary(g => g.Key, g => g.First().GetString("Name"));
+        return [.. rows.Select(row => new HistoryEvent(
+            row.GetDateTimeOffset("_Timestamp") ?? row.Timestamp ?? DateTimeOffset.MinValue,
+            row.GetString("EventType"),
+            row.GetString("Name") ?? (row.GetInt32("TaskScheduledId") is { } id ? scheduled.GetValueOrDefault((row.GetString("ExecutionId"), id)) : null),
+            row.GetString("Reason") is { } reason ? reason[..Math.Min(reason.Length, MaxFailureLength)] : null))];
     }
 
     /// <summary>

@@ -37,6 +37,7 @@ public static class ApiRoutes
     public const string AdminApplicationsCsv = "api/admin/applications.csv";
     public const string AdminApplication = "api/admin/applications/{applicationId}";
     public const string AdminDocument = "api/admin/applications/{applicationId}/documents/{documentId}";
+    public const string AdminReport = "api/admin/applications/{applicationId}/tasks/{taskId}/report";
     public const string Stats = "api/admin/stats";
     public const string Terminate = "api/admin/applications/{applicationId}/terminate";
     public const string Retry = "api/admin/applications/{applicationId}/retry";
@@ -71,7 +72,8 @@ public static class ApiRoutes
         new("GET", AdminApplicationsCsv, "ExportApplications", "The filtered list as CSV, UTF-8 with a BOM (admin key)", [200, 400, 401, 403]),
         new("GET", AdminApplication, "GetAdminApplication", "One application with its orchestration, history, audit trail and pending links (admin key)", [200, 401, 403, 404]),
         new("GET", AdminDocument, "DownloadDocumentForAdmin", "One of an application's documents, for the staff (admin key)", [200, 401, 403, 404]),
-        new("GET", Stats, "GetStats", "Counts by status, stage, mini-cluster and support type (admin key)", [200, 401, 403]),
+        new("GET", AdminReport, "DownloadReportForAdmin", "The file an expert sent with a task's report, for the staff (admin key)", [200, 401, 403, 404]),
+        new("GET", Stats, "GetStats", "Counts by status, stage, mini-cluster, support type and week of submission (admin key)", [200, 401, 403]),
         new("POST", Retry, "RetryApplication", "Tries a Failed application's failed step again (admin key)", [202, 400, 401, 403, 404, 409, 413, 415]),
         new("POST", Suspend, "SuspendApplication", "Pauses an application's workflow (admin key)", [202, 400, 401, 403, 404, 409, 413, 415]),
         new("POST", Resume, "ResumeApplication", "Resumes a paused workflow (admin key)", [202, 400, 401, 403, 404, 409, 413, 415]),

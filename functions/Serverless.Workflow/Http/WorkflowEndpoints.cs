@@ -61,6 +61,8 @@ public static class WorkflowEndpoints
             h.GetAsync(applicationId, durable, ct));
         app.MapGet(ApiRoutes.AdminDocument, (string applicationId, string documentId, [FromServices] ApplicationHandlers h, CancellationToken ct) =>
             h.DownloadDocumentForAdminAsync(applicationId, documentId, ct));
+        app.MapGet(ApiRoutes.AdminReport, (string applicationId, string taskId, [FromServices] AdminQueryHandlers h, CancellationToken ct) =>
+            h.ReportAsync(applicationId, taskId, ct));
         app.MapGet(ApiRoutes.Stats, ([FromServices] AdminQueryHandlers h, CancellationToken ct) => h.StatsAsync(ct));
         app.MapPost(ApiRoutes.Retry, (HttpRequest request, string applicationId, [FromServices] AdminApplicationHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
             h.RetryAsync(request, applicationId, durable, ct));

@@ -89,4 +89,20 @@ public sealed class ApplicationStatsTests(AzuriteFixture azurite) : IAsyncLifeti
         var stats = await Stats.ReadAsync(CancellationToken.None);
         Assert.Equal((40L, 40L), (stats.Submitted, stats.ByStatus["Submitted"]));
     }
+
+    /// <summary>The dashboard's submissions per week: the ISO week in Korea, counted once at submission, whatever follows.</summary>
+    [Fact]
+    public async Task Submissions_AreCountedByTheirWeekInKorea_OnceEach()
+    {
+        var sundayEvening = Application(20); // 16:00 UTC Sunday is 01:00 Monday in Korea: the next week
+        sundayEvening.SubmittedAt = new DateTimeOffset(2026, 11, 29, 16, 0, 0, TimeSpan.Zero);
+        var sundayMorning = Application(21);
+        sundayMorning.SubmittedAt = new DateTimeOffset(2026, 11, 29, 2, 0, 0, TimeSpan.Zero);
+        await Stats.MoveAsync(sundayEvening, ApplicationStatus.Submitted, sundayEvening.SubmittedAt, [], CancellationToken.None);
+        await Stats.MoveAsync(sundayEvening, ApplicationStatus.Submitted, sundayEvening.SubmittedAt, [], CancellationToken.None);
+        await Stats.MoveAsync(sundayEvening, ApplicationStatus.AwaitingDocuments, sundayEvening.SubmittedAt.AddHours(1), [], CancellationToken.None);
+        await Stats.MoveAsync(sundayMorning, ApplicationStatus.Submitted, sundayMorning.SubmittedAt, [], CancellationToken.None);
+
+        Assert.Equal(new Dictionary<string, long> { ["2026-W48"] = 1, ["2026-W49"] = 1 }, (await Stats.ReadAsync(CancellationToken.None)).SubmittedByWeek);
+    }
 }

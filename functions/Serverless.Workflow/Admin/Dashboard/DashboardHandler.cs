@@ -1,42 +1,35 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http;
+using Serverless.Workflow.Http;
 
 namespace Serverless.Workflow.Admin.Dashboard;
 
 /// <summary>
-/// <c>GET /admin</c>: the dashboard page. Anonymous, as a page: it holds no data, asks for the admin key, keeps it in
-/// session storage and sends it in <c>x-functions-key</c> on every API call, never in a URL.
+/// <c>GET /dashboard</c>: the dashboard page. Anonymous, as a page: it holds no data, asks for the admin key, keeps it in
+/// session storage and sends it in <c>x-functions-key</c> on every API call, never in a URL. Its script and styles come
+/// from <c>/assets/</c> under the pages' policy (<see cref="Assets.PagePolicy"/>), so nothing injected could run.
 /// </summary>
 public static class DashboardHandler
 {
-    static readonly Lazy<(string Html, string Policy)> Page = new(() =>
-    {
-        using var stream = typeof(DashboardHandler).Assembly.GetManifestResourceStream("dashboard.html")
-            ?? throw new InvalidOperationException("The dashboard page is not embedded in the assembly.");
-        using var reader = new StreamReader(stream);
-        var html = reader.ReadToEnd();
+    public static IResult Get() => new DashboardPage(Assets.Page("dashboard.html", Assets.PagePolicy));
 
-        // Only the page's own script may run: the policy names it by its hash, so nothing injected could.
-        var start = html.IndexOf("<script>", StringComparison.Ordinal) + "<script>".Length;
-        var script = html[start..html.IndexOf("</script>", start, StringComparison.Ordinal)];
-        var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(script)));
-        return (html, $"default-src 'none'; script-src 'sha256-{hash}'; style-src 'unsafe-inline'; connect-src 'self'; " +
-            "base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
-    });
-
-    public static IResult Get() => new DashboardPage(Page.Value.Html, Page.Value.Policy);
-
-    sealed class DashboardPage(string html, string policy) : IResult
+    /// <summary>
+    /// The page as <see cref="Assets"/> serves it, but never stored and never naming itself to another site: what an
+    /// admin looked at stays out of caches and referrers. The headers are set as the response starts, over the page's own.
+    /// </summary>
+    sealed class DashboardPage(IResult page) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
-            var headers = httpContext.Response.Headers;
-            headers.CacheControl = "no-store";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.XContentTypeOptions = "nosniff";
-            headers.ContentSecurityPolicy = policy;
-            return TypedResults.Content(html, "text/html; charset=utf-8").ExecuteAsync(httpContext);
+            ArgumentNullException.ThrowIfNull(httpContext);
+            httpContext.Response.OnStarting(() =>
+            {
+                var headers = httpContext.Response.Headers;
+                headers.CacheControl = "no-store";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers.XContentTypeOptions = "nosniff";
+                return Task.CompletedTask;
+            });
+            return page.ExecuteAsync(httpContext);
         }
     }
 }
