@@ -118,9 +118,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
                 using var reported = await SupportFlow.ReportAsync(host, await NewestReportLinkAsync(host, task.Receipt, task.TaskId), $"{task.Receipt} {task.TaskId} 완료");
                 Assert.Equal(HttpStatusCode.OK, reported.StatusCode);
             });
-            // The status row can say Completed a moment before the timeline's entry of it is written (a CI run read in between).
-            await People.InParallelAsync(applications, a => FirmFlow.WaitForStatusAsync(host, a, "Completed", AfterRestart));
-            var completed = await People.InParallelAsync(applications, a => FirmFlow.WaitForReachedAsync(host, a, "Completed"));
+            var completed = await People.InParallelAsync(applications, a => FirmFlow.WaitForStatusAsync(host, a, "Completed", AfterRestart));
 
             output.WriteLine($"Recovery after each kill (restart to the first application's next step): {string.Join(", ", recoveries.Select(r => $"{r.TotalSeconds:0.0} s"))}");
             output.WriteLine($"Engagement mails cut short by a kill, reported to the staff and resent: {cutShort.Count(c => c)}");

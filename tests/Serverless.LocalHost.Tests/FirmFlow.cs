@@ -140,7 +140,11 @@ internal static class FirmFlow
     public static async Task<JsonElement> GetAsync(LocalHostProcess host, Submitted application) =>
         await host.GetAsync<JsonElement>($"/api/applications/{application.ApplicationId}", application.AccessToken);
 
-    /// <summary>Polls the firm's view until it shows the status; returns the view.</summary>
+    /// <summary>
+    /// Polls the firm's view until it shows the status, its timeline entry included; returns the view. The status row
+    /// is written a moment before the audit entry the timeline is made of (docs/architecture.md), and a view read in
+    /// between holds the one without the other.
+    /// </summary>
     public static async Task<JsonElement> WaitForStatusAsync(LocalHostProcess host, Submitted application, string status, TimeSpan? timeout = null)
     {
         var limit = timeout ?? StatusTimeout;
@@ -149,7 +153,7 @@ internal static class FirmFlow
         do
         {
             view = await GetAsync(host, application);
-            if (view.GetProperty("status").GetString() == status)
+            if (view.GetProperty("status").GetString() == status && Timeline(view) is [.., var last] && last == status)
             {
                 return view;
             }

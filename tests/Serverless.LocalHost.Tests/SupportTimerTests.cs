@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Playwright;
 using Serverless.Testing;
 using Xunit;
 
@@ -60,6 +61,7 @@ public sealed class SupportTimerTests(QuickSupportHostFixture fixture) : IClassF
         // resend mails a new one to that expert only (T1 is reported).
         var (_, t2Reminder) = await SupportFlow.TaskMailAsync(Host, receipt, "T2", SupportFlow.ReportReminderSubject);
         await WaitUntilGoneAsync(t2Reminder);
+        await AssertTheDashboardMarksItOverdueAsync(receipt);
         var expired = await LookAtAsync(t2Reminder, "link-expired");
         Assert.Contains("만료", expired, StringComparison.Ordinal);
         Assert.Contains("담당자", expired, StringComparison.Ordinal);
@@ -107,6 +109,25 @@ public sealed class SupportTimerTests(QuickSupportHostFixture fixture) : IClassF
         using var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         await using var browser = await Browsers.LaunchAsync(playwright);
         return await Browsers.LookAtAsync(browser, new Uri(Host.BaseAddress, link), name);
+    }
+
+    /// <summary>The staff's list, on a phone, marks the application past its due date (and the detail its task).</summary>
+    async Task AssertTheDashboardMarksItOverdueAsync(string receipt)
+    {
+        using var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        await using var browser = await Browsers.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 375, Height = 800 } });
+        await page.GotoAsync(new Uri(Host.BaseAddress, $"/dashboard#q={receipt}").ToString());
+        await page.FillAsync("#key", IntakeHostFixture.AdminKey);
+        await page.ClickAsync("#keyForm button");
+        var row = page.Locator("#rows tr.breach", new PageLocatorOptions { HasText = receipt });
+        await row.WaitForAsync();
+        Assert.Contains("기한 초과", await row.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator("#rows tr").CountAsync());
+        await Browsers.ShotAsync(page, "dashboard-10-overdue-375");
+        await Browsers.AssertAccessibleAsync(page);
+        await row.Locator("a").First.ClickAsync();
+        Assert.Contains("기한 초과", await page.Locator("#tasks tr.breach").First.InnerTextAsync(), StringComparison.Ordinal);
     }
 
     async Task AcceptNextAsync(string receipt, string taskId, params string[] seen)

@@ -139,7 +139,15 @@ public sealed class LocalHostProcess : IAsyncDisposable
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
-        await process.WaitForExitAsync(cancel.Token);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The local host still ran {timeout} later:\n{Output}");
+        }
+
         process.WaitForExit(); // flushes the redirected output
         return process.ExitCode;
     }
