@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace Serverless.Benchmarks.Measuring;
+
+/// <summary>Durations measured for one thing, in milliseconds, and their percentiles (nearest rank).</summary>
+internal sealed class Sample
+{
+    readonly List<double> values = [];
+
+    public int Count
+    {
+        get
+        {
+            lock (values)
+            {
+                return values.Count;
+            }
+        }
+    }
+
+    public void Add(double milliseconds)
+    {
+        lock (values)
+        {
+            values.Add(milliseconds);
+        }
+    }
+
+    public void Add(TimeSpan duration) => Add(duration.TotalMilliseconds);
+
+    public double Percentile(double percent)
+    {
+        lock (values)
+        {
+            if (values.Count == 0)
+            {
+                return double.NaN;
+            }
+
+            var sorted = values.Order().ToList();
+            var rank = (int)Math.Ceiling(percent / 100 * sorted.Count);
+            return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
+        }
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"p50 {Percentile(50):0.0} ms, p95 {Percentile(95):0.0} ms, p99 {Percentile(99):0.0} ms (n={Count})");
+}
