@@ -57,7 +57,14 @@ internal sealed partial class EndToEndRun(BenchmarkHost host)
         {
             while (Interlocked.Increment(ref next) <= applications)
             {
-                await ApplyAsync(firms.Next());
+                try
+                {
+                    await ApplyAsync(firms.Next());
+                }
+                catch (HttpRequestException e)
+                {
+                    Refused("apply", e.Message);
+                }
             }
         }));
 
@@ -97,7 +104,7 @@ internal sealed partial class EndToEndRun(BenchmarkHost host)
         var (application, status) = await Firms.ApplyAsync(host.Client, businessRegistrationNumber);
         if (application is null)
         {
-            Refused("apply", status);
+            Refused("apply", $"{(int)status}");
             return;
         }
 
@@ -124,7 +131,18 @@ internal sealed partial class EndToEndRun(BenchmarkHost host)
             }
         }
 
-        await ActAsync(tracked, mail);
+        try
+        {
+            await ActAsync(tracked, mail);
+        }
+        catch (HttpRequestException e)
+        {
+            Refused(mail.Subject[..Math.Min(12, mail.Subject.Length)], e.Message);
+        }
+        catch (TaskCanceledException)
+        {
+            Refused(mail.Subject[..Math.Min(12, mail.Subject.Length)], "no answer within 5 minutes");
+        }
     }
 
     async Task ActAsync(Tracked tracked, CapturedMail mail)
@@ -169,12 +187,12 @@ internal sealed partial class EndToEndRun(BenchmarkHost host)
     {
         if (answered != expected)
         {
-            Refused(action, answered);
+            Refused(action, $"{(int)answered}");
         }
     }
 
-    void Refused(string action, HttpStatusCode answered) =>
-        refused.AddOrUpdate($"{action} {(int)answered}", 1, (_, n) => n + 1);
+    void Refused(string action, string answer) =>
+        refused.AddOrUpdate($"{action} {answer}", 1, (_, n) => n + 1);
 
     static bool Is(CapturedMail mail, string[] subjectWords) =>
         subjectWords.Any(words => mail.Subject.Contains(words, StringComparison.Ordinal));
