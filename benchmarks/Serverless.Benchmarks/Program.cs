@@ -9,11 +9,11 @@ using Serverless.Benchmarks.Measuring;
 using Serverless.Testing;
 
 // How fast the system carries applications against the engine's and the storage's own ceilings, on this machine, in
-// one run (README, Benchmark). Usage: dotnet run -c Release --project benchmarks/Serverless.Benchmarks -- [--applications N] [--quick]
+// one run (README, Benchmark). Usage: dotnet run -c Release --project benchmarks/Serverless.Benchmarks -- [--applications N] [--quick] [--no-growth]
 var options = BenchmarkOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: Serverless.Benchmarks [--applications N] [--quick]");
+    Console.Error.WriteLine("usage: Serverless.Benchmarks [--applications N] [--quick] [--no-growth]");
     return 2;
 }
 

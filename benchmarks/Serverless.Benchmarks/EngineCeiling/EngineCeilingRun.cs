@@ -18,19 +18,20 @@ namespace Serverless.Benchmarks.EngineCeiling;
 internal sealed record ShapeActivityInput(string InstanceId, IReadOnlyList<string> RaiseAfter, bool Last);
 
 /// <summary>
-/// The most the engine can do with applications of our shape on this machine: N orchestrations that run the real
-/// application's activities (as no-ops, under the same names) and wait for its external events (each raced against a
-/// timer, as the workflow waits), the events raised from outside through the client once the activity before them
-/// has run, as a person's answer follows a mail. The same engine (DurableTask.AzureStorage behind the gRPC sidecar,
+/// The most the engine can do with applications of our shape on this machine: N orchestrations that replay a real
+/// application's episodes: wait for the events that woke it (each raced against a timer, as the workflow waits), then
+/// run the activities it scheduled together (as no-ops, under the same names, side by side). The events are raised
+/// from outside through the client once the episode before them has run its activities, as a person's answer follows
+/// a mail. The same engine (DurableTask.AzureStorage behind the gRPC sidecar,
 /// the local host's settings) on an in-memory Azurite of its own. Nothing else runs: no HTTP, no tables, no mail.
 /// </summary>
-internal sealed class EngineCeilingRun(IReadOnlyList<ShapeStep> shape)
+internal sealed class EngineCeilingRun(IReadOnlyList<ShapeEpisode> shape)
 {
     const string Orchestrator = "ApplicationShape";
     const int Raisers = 16;
 
-    /// <summary>The end as the end-to-end run sees it: the last activity (the completion mail there) has run.</summary>
-    readonly int lastActivity = shape.Select((step, i) => step.Activity is null ? -1 : i).Max();
+    /// <summary>The end as the end-to-end run sees it: the last episode's activities (the completion mail) have run.</summary>
+    readonly int lastEpisode = shape.Select((episode, i) => episode.Activities.Count > 0 ? i : -1).Max();
 
     readonly Channel<(string InstanceId, string Event)> toRaise = Channel.CreateUnbounded<(string, string)>();
     int finished;
@@ -53,7 +54,7 @@ internal sealed class EngineCeilingRun(IReadOnlyList<ShapeStep> shape)
             await Parallel.ForEachAsync(Enumerable.Range(0, applications), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
             {
                 var id = await client.ScheduleNewOrchestrationInstanceAsync(Orchestrator, $"app-{i}", new StartOrchestrationOptions($"app-{i:D5}"), ct);
-                if (EventsFrom(0) is { Count: > 0 } leading)
+                if (shape[0].Events is { Count: > 0 } leading)
                 {
                     // An event raised before the engine has started the instance can be dropped (the workflow's own
                     // confirmation waits the same way).
@@ -113,7 +114,7 @@ internal sealed class EngineCeilingRun(IReadOnlyList<ShapeStep> shape)
             worker.AddTasks(registry =>
             {
                 registry.AddOrchestratorFunc<string>(Orchestrator, RunShapeAsync);
-                foreach (var name in shape.Select(s => s.Activity).OfType<string>().Distinct())
+                foreach (var name in shape.SelectMany(e => e.Activities).Distinct())
                 {
                     registry.AddActivityFunc<ShapeActivityInput, bool>(name, (_, input) => Ran(input));
                 }
@@ -127,27 +128,24 @@ internal sealed class EngineCeilingRun(IReadOnlyList<ShapeStep> shape)
     {
         for (var i = 0; i < shape.Count; i++)
         {
-            if (shape[i].Activity is { } activity)
-            {
-                await context.CallActivityAsync<bool>(activity, new ShapeActivityInput(context.InstanceId, EventsFrom(i + 1), i == lastActivity));
-            }
-            else
+            foreach (var name in shape[i].Events)
             {
                 // As the workflow waits: the event raced against its deadline, the timer cancelled when the event wins.
                 using var deadline = new CancellationTokenSource();
                 var timer = context.CreateTimer(context.CurrentUtcDateTime.AddDays(14), deadline.Token);
-                var answer = context.WaitForExternalEvent<string>(shape[i].Event!);
+                var answer = context.WaitForExternalEvent<string>(name);
                 if (await Task.WhenAny(answer, timer) == answer)
                 {
                     deadline.Cancel();
                 }
             }
+
+            // The first activity of an episode carries the next episode's events: they follow its mail.
+            var next = i + 1 < shape.Count ? shape[i + 1].Events : [];
+            await Task.WhenAll(shape[i].Activities.Select((activity, j) => context.CallActivityAsync<bool>(
+                activity, new ShapeActivityInput(context.InstanceId, j == 0 ? next : [], i == lastEpisode && j == 0))));
         }
     }
-
-    /// <summary>The events that follow step <paramref name="index"/> before the next activity: the answers to it.</summary>
-    List<string> EventsFrom(int index) =>
-        [.. shape.Skip(index).TakeWhile(step => step.Event is not null).Select(step => step.Event!)];
 
     bool Ran(ShapeActivityInput input)
     {

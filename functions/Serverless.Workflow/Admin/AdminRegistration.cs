@@ -12,6 +12,7 @@ public static class AdminRegistration
         services.AddSingleton<OrchestrationHistory>();
         services.AddSingleton<AdminQueryHandlers>();
         services.AddSingleton<AdminApplicationHandlers>();
+        services.AddHostedService<FirmNameBackfill>();
         return services;
     }
 }

@@ -26,8 +26,9 @@ public sealed record ApplicationPage(
 /// Lists applications newest first from ApplicationIndex, never from the applications themselves: a status filter
 /// reads its <c>status:</c> partition, a BRN its <c>firm:</c> partition, a receipt number its <c>receipt:</c>
 /// partition, anything else <c>all</c>; the submission range is a row-key range (rows are keyed by inverted ticks);
-/// stage and mini-cluster are filters within the partition. Only a firm-name substring is matched here, row by row,
-/// because Table storage has no substring filter. Every value reaches the query as a parameter.
+/// stage and mini-cluster are filters within the partition. A firm-name part reads the <c>name:</c> partition of its
+/// first letter pair (<see cref="FirmNameIndex"/>) and is matched here, row by row, since Table storage has no
+/// substring filter. Every value reaches the query as a parameter.
 /// </summary>
 public sealed class ApplicationQuery(WorkflowStorage storage, TimeProvider time)
 {
@@ -93,6 +94,10 @@ public sealed class ApplicationQuery(WorkflowStorage storage, TimeProvider time)
         {
             errors.Add("q", "At most 100 characters, no control characters.");
         }
+        else if (text.Length > 0 && BusinessRegistrationNumber.Normalize(text) is null && !IsReceiptNumber(text) && !FirmNameIndex.CanSearch(text))
+        {
+            errors.Add("q", "A receipt number, a business registration number, or at least two letters of a firm's name.");
+        }
 
         var miniCluster = query["miniCluster"].ToString();
         if (miniCluster.Length > 100 || miniCluster.Any(char.IsControl))
@@ -139,9 +144,12 @@ public sealed class ApplicationQuery(WorkflowStorage storage, TimeProvider time)
         ArgumentNullException.ThrowIfNull(filter);
         var brn = filter.Query is { } q ? BusinessRegistrationNumber.Normalize(q) : null;
         var receipt = filter.Query is { } r && IsReceiptNumber(r) ? r.ToUpperInvariant() : null;
-        // The narrowest partition: a firm's or a receipt's holds a row or two; a status's can hold thousands.
+        var name = brn is null && receipt is null ? filter.Query : null;
+        // The narrowest partition: a firm's or a receipt's holds a row or two, a letter pair's the firms whose names
+        // share it; a status's can hold thousands.
         var partition = brn is not null ? ApplicationIndexEntity.FirmPartition(brn)
             : receipt is not null ? ApplicationIndexEntity.ReceiptPartition(receipt)
+            : name is not null ? FirmNameIndex.SearchPartition(name)
             : filter.Status is { } status ? ApplicationIndexEntity.StatusPartition(status.ToString())
             : ApplicationIndexEntity.All;
 
@@ -161,6 +169,23 @@ public sealed class ApplicationQuery(WorkflowStorage storage, TimeProvider time)
             conditions.Add(TableClient.CreateQueryFilter($"RowKey lt {Bound(from)}"));
         }
 
+        if (name is not null)
+        {
+            // A name row holds the name only as it is now; the status and the rest come from the all row.
+            await foreach (var row in storage.ApplicationIndex.QueryAsync<ApplicationIndexEntity>(
+                string.Join(" and ", conditions), maxPerPage: 1000, cancellationToken: cancellationToken))
+            {
+                if (row.FirmName.Contains(name, StringComparison.OrdinalIgnoreCase)
+                    && await storage.ApplicationIndex.GetEntityIfExistsAsync<ApplicationIndexEntity>(ApplicationIndexEntity.All, row.RowKey, cancellationToken: cancellationToken) is { HasValue: true } current
+                    && Matches(current.Value!, filter))
+                {
+                    yield return current.Value!;
+                }
+            }
+
+            yield break;
+        }
+
         if (filter.Stage is { } stage)
         {
             conditions.Add(TableClient.CreateQueryFilter($"Stage eq {stage.ToString()}"));
@@ -176,16 +201,18 @@ public sealed class ApplicationQuery(WorkflowStorage storage, TimeProvider time)
             conditions.Add(TableClient.CreateQueryFilter($"Status eq {wanted.ToString()}"));
         }
 
-        var name = brn is null && receipt is null ? filter.Query : null;
         await foreach (var row in storage.ApplicationIndex.QueryAsync<ApplicationIndexEntity>(
             string.Join(" and ", conditions), maxPerPage: 1000, cancellationToken: cancellationToken))
         {
-            if (name is null || row.FirmName.Contains(name, StringComparison.OrdinalIgnoreCase))
-            {
-                yield return row;
-            }
+            yield return row;
         }
     }
+
+    /// <summary>The filters a partition's query could not apply: those of an application found by its name.</summary>
+    static bool Matches(ApplicationIndexEntity row, ApplicationFilter filter) =>
+        (filter.Status is not { } status || row.Status == status.ToString())
+        && (filter.Stage is not { } stage || row.Stage == stage.ToString())
+        && (filter.MiniCluster is not { } miniCluster || row.MiniCluster == miniCluster);
 
     public static ApplicationListItem Item(ApplicationIndexEntity row, DateTimeOffset now)
     {

@@ -63,6 +63,7 @@ public sealed class ApplicationStore(WorkflowStorage storage)
         await stats.MoveAsync(application, ApplicationStatus.Submitted, application.SubmittedAt, [], cancellationToken);
         await Task.WhenAll(
             UpsertIndexAsync(application, application.Status, cancellationToken),
+            WriteNameRowsAsync(application, formerName: null, cancellationToken),
             storage.ApplicationEvents.UpsertEntityAsync(
                 AuditEntry(application.ApplicationId, "Submitted", "firm", null, nameof(ApplicationStatus.Submitted), null, application.SubmittedAt),
                 TableUpdateMode.Replace,
@@ -181,13 +182,32 @@ public sealed class ApplicationStore(WorkflowStorage storage)
         ArgumentNullException.ThrowIfNull(form);
         application.FormJson = JsonSerializer.Serialize(form, Http.Json.Options);
         application.RequestHash = requestHash;
+        var formerName = application.FirmName;
         application.FirmName = form.Firm.Name;
         application.FirmEmail = form.Firm.Email;
         application.MiniCluster = form.Firm.MiniCluster;
         application.Language = form.Language;
         application.ChangesSentInRound = application.Round;
         await storage.Applications.UpdateEntityAsync(application, application.ETag, TableUpdateMode.Replace, cancellationToken);
+        if (formerName != application.FirmName)
+        {
+            await WriteNameRowsAsync(application, formerName, cancellationToken);
+        }
+
         await AppendEventAsync(application.ApplicationId, "ApplicationUpdated", "firm", null, at, cancellationToken);
+    }
+
+    /// <summary>The firm-name search's rows (<see cref="FirmNameIndex"/>); those only a former name had are removed.</summary>
+    public async Task WriteNameRowsAsync(ApplicationEntity application, string? formerName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var partitions = FirmNameIndex.Partitions(application.FirmName);
+        IEnumerable<string> gone = formerName is null ? [] : FirmNameIndex.Partitions(formerName).Except(partitions);
+        var row = ApplicationIndexEntity.RowFor(application.SubmittedAt, application.ApplicationId);
+        await Task.WhenAll(
+            partitions.Select(partition => storage.ApplicationIndex.UpsertEntityAsync(
+                ApplicationIndexEntity.For(partition, application), TableUpdateMode.Replace, cancellationToken))
+            .Concat(gone.Select(partition => storage.ApplicationIndex.DeleteEntityAsync(partition, row, ETag.All, cancellationToken))));
     }
 
     /// <summary>Stores the diagnosis and plan with the application (written over any earlier round's).</summary>
