@@ -52,7 +52,7 @@ internal sealed class AdminRun(BenchmarkHost host, int repeats)
             ("list: q=BRN", $"q={BusinessRegistrationNumber.Digits(Brn(seeded / 2))}"),
             ("list: submitted on one day", $"submittedFrom={day}&submittedTo={day}"),
             ("list: q=firm-name part (a rare name)", "q=%ED%9D%AC%EA%B7%80"),
-            ("list: q=one firm's whole name (its first pair in every name)", $"q={Uri.EscapeDataString(FirmName(seeded / 2))}"),
+            ("list: q=one firm's whole name (its first pair in every name)", $"q={Uri.EscapeDataString(FirmName((seeded / 2) + 1))}"),
         ];
         foreach (var (name, query) in lists)
         {
