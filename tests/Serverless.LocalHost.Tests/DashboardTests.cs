@@ -37,6 +37,15 @@ public sealed class DashboardTests(SupportHostFixture fixture) : BrowserTests, I
         Assert.NotEqual("0", await awaitingReview.Locator("text.value").TextContentAsync());
         await ShotAsync(page, "2-funnel-and-list");
 
+        // One letter of a firm's name is no search: the field says so in words, and no other filter's rows stay.
+        await page.FillAsync("#q", "정");
+        await page.ClickAsync("#filters button[type='submit']");
+        await page.Locator("#qError", new PageLocatorOptions { HasText = "두 글자 이상" }).WaitForAsync();
+        Assert.NotNull(await page.GetAttributeAsync("#q", "aria-invalid"));
+        Assert.Equal(0, await page.Locator("#rows tr").CountAsync());
+        await ShotAsync(page, "2b-search-refused");
+        await Browsers.AssertAccessibleAsync(page);
+
         await page.SelectOptionAsync("#status", "AwaitingReview");
         await page.FillAsync("#q", review.ReceiptNumber);
         await page.ClickAsync("#filters button[type='submit']");
@@ -51,6 +60,7 @@ public sealed class DashboardTests(SupportHostFixture fixture) : BrowserTests, I
         }
 
         Assert.Equal(1, await page.Locator("#rows tr").CountAsync());
+        Assert.Equal(("", null), (await page.Locator("#qError").TextContentAsync(), await page.GetAttributeAsync("#q", "aria-invalid")));
         Assert.Equal(("검토 대기", "검토"), (await row.Locator("td[data-status]").TextContentAsync(), await row.Locator("td[data-stage]").TextContentAsync()));
         Assert.Equal("v3", await row.Locator("td").Last.TextContentAsync()); // which path it is on, for removing old ones
         Assert.Matches(@"^v3 \d+$", await page.Locator("#inFlightByVersion").TextContentAsync());

@@ -224,6 +224,23 @@ async function loadStats() {
   $('inFlightByVersion').textContent = Object.entries(stats.inFlightByVersion).map(([version, count]) => `v${version} ${count}`).join(', ') || '0';
 }
 
+/**
+ * Says a refused search at its field (the list refuses one letter of a firm name, or text it cannot search) and
+ * keeps the list as it was; true when the list answered.
+ */
+function showSearchError(response) {
+  const refused = response.status === 400;
+  $('qError').textContent = refused
+    ? say(['접수번호, 사업자등록번호 또는 기업명 두 글자 이상을 입력하세요.', 'Enter a receipt number, a business registration number or at least two letters of a firm name.'])
+    : '';
+  $('q').toggleAttribute('aria-invalid', refused);
+  if (!refused && !response.ok) {
+    throw new Error(`list: ${response.status}`);
+  }
+
+  return !refused;
+}
+
 function query(token) {
   const state = readState();
   const parameters = new URLSearchParams({ pageSize: '20' });
@@ -241,7 +258,12 @@ function query(token) {
 }
 
 async function loadList() {
-  const page = await (await api(`/api/admin/applications?${query(pageTokens.at(-1))}`)).json();
+  const response = await api(`/api/admin/applications?${query(pageTokens.at(-1))}`);
+  if (!showSearchError(response)) {
+    return;
+  }
+
+  const page = await response.json();
   const state = readState();
   const drawn = JSON.stringify([page, state.id, language]);
   if (drawn === shown.list) {
