@@ -93,7 +93,6 @@ public sealed class LocalHostApp : IAsyncDisposable
             app.MapLocalHostRoutes();
             app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, generatedKey ? local.AdminKey! : "(as configured: LocalHost:AdminKey)"));
             await app.StartAsync(cancellationToken);
-            engine.Serving = true;
             return new LocalHostApp(app, parts);
         }
         catch

@@ -45,7 +45,6 @@ internal sealed class EngineCeilingRun(IReadOnlyList<ShapeEpisode> shape)
         {
             using var host = Host(engine);
             await host.StartAsync();
-            engine.Serving = true;
             var client = host.Services.GetRequiredService<DurableTaskClient>();
             using var stop = new CancellationTokenSource();
             var raisers = Enumerable.Range(0, Raisers).Select(_ => RaiseAsync(client, stop.Token)).ToList();

@@ -33,12 +33,6 @@ public sealed class DurableEngine : IAsyncDisposable
 
     public GrpcChannel Channel { get; }
 
-    /// <summary>
-    /// Set once the web host has started: its worker connects, and the sidecar starts the orchestration service. A
-    /// host that failed to start has no service running to stop (stopping one never started throws).
-    /// </summary>
-    public bool Serving { get; set; }
-
     public static async Task<DurableEngine> StartAsync(
         string storageConnectionString, DurableOptions options, IConfiguration configuration, CancellationToken cancellationToken)
     {
@@ -99,11 +93,9 @@ public sealed class DurableEngine : IAsyncDisposable
         await sidecar.StopAsync(timeout.Token);
 
         // The orchestration service's lease and queue loops run on their own: stopped only with the sidecar's host,
-        // they went on polling the engine's Azurite after it had closed ("Connection refused" on every stop).
-        if (Serving)
-        {
-            await sidecar.Services.GetRequiredService<IOrchestrationService>().StopAsync(isForced: true);
-        }
+        // they went on polling the engine's Azurite after it had closed ("Connection refused" on every stop). One that
+        // never started is left alone (PatientActivityCompletion).
+        await sidecar.Services.GetRequiredService<IOrchestrationService>().StopAsync(isForced: true);
 
         await sidecar.DisposeAsync();
     }

@@ -46,16 +46,35 @@ internal sealed partial class PatientActivityCompletion(IOrchestrationService en
         }
     }
 
-    public Task StopAsync()
-    {
-        stopping.Cancel();
-        return engine.StopAsync();
-    }
+    /// <summary>
+    /// The engine's start, once asked for. Stopping an engine never started, or one still starting, throws a
+    /// NullReferenceException inside DurableTask.AzureStorage, and the sidecar stops it from its own stopping event,
+    /// where nothing catches it: a host whose start failed just after the worker had connected (its port taken)
+    /// crashed on the way out instead of saying why it could not start. So a stop waits for the start, and stops
+    /// only an engine that started.
+    /// </summary>
+    Task? starting;
 
-    public Task StopAsync(bool isForced)
+    public Task StopAsync() => StopAsync(isForced: false);
+
+    public async Task StopAsync(bool isForced)
     {
-        stopping.Cancel();
-        return engine.StopAsync(isForced);
+        await stopping.CancelAsync();
+        if (Volatile.Read(ref starting) is not { } start)
+        {
+            return;
+        }
+
+        try
+        {
+            await start;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return; // it never ran; its start's failure is the start's to report
+        }
+
+        await engine.StopAsync(isForced);
     }
 
     public void Dispose() => stopping.Dispose();
@@ -74,7 +93,12 @@ internal sealed partial class PatientActivityCompletion(IOrchestrationService en
 
     public int MaxConcurrentTaskActivityWorkItems => engine.MaxConcurrentTaskActivityWorkItems;
 
-    public Task StartAsync() => engine.StartAsync();
+    public Task StartAsync()
+    {
+        var start = engine.StartAsync();
+        Volatile.Write(ref starting, start);
+        return start;
+    }
 
     public Task CreateAsync() => engine.CreateAsync();
 
