@@ -43,8 +43,13 @@ public sealed class DashboardTests(SupportHostFixture fixture) : BrowserTests, I
         await page.Locator("#qError", new PageLocatorOptions { HasText = "두 글자 이상" }).WaitForAsync();
         Assert.NotNull(await page.GetAttributeAsync("#q", "aria-invalid"));
         Assert.Equal(0, await page.Locator("#rows tr").CountAsync());
-        await ShotAsync(page, "2b-search-refused");
+        await ShotAsync(page, "2b-search-refused-1280");
         await Browsers.AssertAccessibleAsync(page);
+        await page.SetViewportSizeAsync(375, 800);
+        await ShotAsync(page, "2b-search-refused-375");
+        await Browsers.AssertAccessibleAsync(page);
+        await AssertFitsTheWidthAsync(page);
+        await page.SetViewportSizeAsync(1280, 900);
 
         await page.SelectOptionAsync("#status", "AwaitingReview");
         await page.FillAsync("#q", review.ReceiptNumber);

@@ -213,7 +213,7 @@ internal static class FirmFlow
         return await host.Client.SendAsync(request);
     }
 
-    public static readonly string[] RequiredKinds = ["BusinessRegistration", "FinancialStatements", "BusinessPlan"];
+    public static readonly string[] RequiredKinds = SampleApplications.RequiredDocumentKinds;
 
     /// <summary>Uploads one PDF of each required kind.</summary>
     public static async Task UploadRequiredAsync(LocalHostProcess host, Submitted application, params string[] kinds)
@@ -225,7 +225,7 @@ internal static class FirmFlow
         }
     }
 
-    public static byte[] SmallPdf => "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"u8.ToArray();
+    public static byte[] SmallPdf => SampleApplications.SmallPdf;
 
     public static IReadOnlyList<string> Timeline(JsonElement view) =>
         [.. view.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("status").GetString()!)];

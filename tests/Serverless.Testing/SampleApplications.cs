@@ -20,6 +20,12 @@ public static class SampleApplications
         SelfAssessment: new SelfAssessmentRequest(3, 4, 2, 2, 3, 3),
         Difficulties: [new DifficultyRequest("Export", "해외 판로 개척")]);
 
+    /// <summary>The documents every application needs (docs/workflow.md, documents), one of each kind.</summary>
+    public static readonly string[] RequiredDocumentKinds = ["BusinessRegistration", "FinancialStatements", "BusinessPlan"];
+
+    /// <summary>The smallest file the upload takes as a PDF (its signature and trailer).</summary>
+    public static byte[] SmallPdf => "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"u8.ToArray();
+
     /// <summary>The firm's address in the samples: one per business registration number.</summary>
     public static string Email(string businessRegistrationNumber) =>
         $"ceo.{Workflow.Applications.BusinessRegistrationNumber.Digits(businessRegistrationNumber)}@example.com";

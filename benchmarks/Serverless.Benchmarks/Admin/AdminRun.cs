@@ -5,6 +5,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Serverless.Benchmarks.Hosting;
 using Serverless.Benchmarks.Measuring;
+using Serverless.Testing;
 using Serverless.Workflow.Applications;
 
 namespace Serverless.Benchmarks.Admin;
@@ -49,7 +50,7 @@ internal sealed class AdminRun(BenchmarkHost host, int repeats)
             ("list: status=Completed", "status=Completed&pageSize=50"),
             ("list: stage=Review, mini-cluster", "stage=Review&miniCluster=%EC%B9%9C%ED%99%98%EA%B2%BD%EB%82%98%EB%85%B8&pageSize=50"),
             ("list: q=receipt number", $"q=BM-2026-{seeded / 2:D5}"),
-            ("list: q=BRN", $"q={BusinessRegistrationNumber.Digits(Brn(seeded / 2))}"),
+            ("list: q=BRN", $"q={BusinessRegistrationNumber.Digits(SampleApplications.BusinessRegistrationNumber(seeded / 2))}"),
             ("list: submitted on one day", $"submittedFrom={day}&submittedTo={day}"),
             ("list: q=firm-name part (a rare name)", "q=%ED%9D%AC%EA%B7%80"),
             ("list: q=one firm's whole name (its first pair in every name)", $"q={Uri.EscapeDataString(FirmName((seeded / 2) + 1))}"),
@@ -108,7 +109,7 @@ internal sealed class AdminRun(BenchmarkHost host, int repeats)
         PartitionKey = $"{i:x32}",
         ReceiptNumber = $"BM-2026-{i % 100_000:D5}",
         FirmName = FirmName(i),
-        BusinessRegistrationNumber = Brn(i),
+        BusinessRegistrationNumber = SampleApplications.BusinessRegistrationNumber(i), // distinct below 10,000
         Status = Statuses[i % Statuses.Length],
         Stage = Enum.Parse<ApplicationStatus>(Statuses[i % Statuses.Length]).Stage().ToString(),
         MiniCluster = i % 3 == 0 ? "친환경나노" : "스마트제조",
@@ -118,12 +119,4 @@ internal sealed class AdminRun(BenchmarkHost host, int repeats)
 
     /// <summary>One firm in a thousand has a rare name; the others share all but their number.</summary>
     static string FirmName(int i) => i % 1000 == 0 ? $"희귀정밀 {i}" : $"남동기업 {i}";
-
-    /// <summary>A valid business registration number for a serial (office 120, type 81-89).</summary>
-    static string Brn(int serial)
-    {
-        var nine = string.Create(CultureInfo.InvariantCulture, $"120{81 + (serial / 10_000 % 8)}{serial % 10_000:D4}");
-        var digits = Enumerable.Range(0, 10).Select(check => nine + check).First(BusinessRegistrationNumber.HasValidCheckDigit);
-        return $"{digits[..3]}-{digits[3..5]}-{digits[5..]}";
-    }
 }

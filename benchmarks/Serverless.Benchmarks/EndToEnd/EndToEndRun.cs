@@ -4,6 +4,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Serverless.Benchmarks.Hosting;
 using Serverless.Benchmarks.Measuring;
+using Serverless.LocalHost.DevMailbox;
 
 namespace Serverless.Benchmarks.EndToEnd;
 

@@ -16,9 +16,6 @@ internal sealed record Submitted(string ApplicationId, string AccessToken, strin
 /// <summary>What firms do over HTTP: apply with their documents and rate the support.</summary>
 internal static class Firms
 {
-    static readonly string[] RequiredKinds = ["BusinessRegistration", "FinancialStatements", "BusinessPlan"];
-    static readonly byte[] SmallPdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"u8.ToArray();
-
     /// <summary>The sample application of docs/api.md for the firm, as JSON.</summary>
     public static string ApplicationJson(string businessRegistrationNumber) =>
         JsonSerializer.Serialize(SampleApplications.Request(businessRegistrationNumber), Json.Options);
@@ -40,10 +37,10 @@ internal static class Firms
     /// <summary>Uploads one PDF of each required kind; the first answer that is not 201, or 201.</summary>
     public static async Task<HttpStatusCode> UploadDocumentsAsync(HttpClient client, Submitted application)
     {
-        foreach (var kind in RequiredKinds)
+        foreach (var kind in SampleApplications.RequiredDocumentKinds)
         {
             using var form = new MultipartFormDataContent { { new StringContent(kind), "kind" } };
-            var file = new ByteArrayContent(SmallPdf);
+            var file = new ByteArrayContent(SampleApplications.SmallPdf);
             file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
             form.Add(file, "file", $"{kind}.pdf");
             using var response = await SendAsync(client, HttpMethod.Post, $"/api/applications/{application.ApplicationId}/documents", application.AccessToken, form);

@@ -1,10 +1,8 @@
 using System.Net.Http.Json;
+using Serverless.LocalHost.DevMailbox;
 using Serverless.Workflow.Http;
 
 namespace Serverless.Benchmarks.EndToEnd;
-
-/// <summary>A mail as the local host's mailbox lists it.</summary>
-internal sealed record CapturedMail(string Id, string[] To, string Subject, string Text, string Html, string[] Links, DateTimeOffset SentAt);
 
 /// <summary>
 /// Reads the local host's mailbox as it fills and hands each new mail over once. It asks only for what came since a

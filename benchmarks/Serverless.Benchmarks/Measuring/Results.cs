@@ -32,9 +32,6 @@ internal sealed class Results
         }
     }
 
-    public double Value(string section, string name) =>
-        figures.Last(f => f.Section == section && f.Name == name).Value;
-
     public void PrintTable()
     {
         Console.WriteLine();

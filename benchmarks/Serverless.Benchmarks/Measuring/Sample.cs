@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Serverless.Benchmarks.Measuring;
 
 /// <summary>Durations measured for one thing, in milliseconds, and their percentiles (nearest rank).</summary>
@@ -42,7 +40,4 @@ internal sealed class Sample
             return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
         }
     }
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"p50 {Percentile(50):0.0} ms, p95 {Percentile(95):0.0} ms, p99 {Percentile(99):0.0} ms (n={Count})");
 }

@@ -94,7 +94,7 @@ public sealed class ApplicationQuery(WorkflowStorage storage, TimeProvider time)
         {
             errors.Add("q", "At most 100 characters, no control characters.");
         }
-        else if (text.Length > 0 && BusinessRegistrationNumber.Normalize(text) is null && !IsReceiptNumber(text) && !FirmNameIndex.CanSearch(text))
+        else if (Classify(text).Name is { } name && !FirmNameIndex.CanSearch(name))
         {
             errors.Add("q", "A receipt number, a business registration number, or at least two letters of a firm's name.");
         }
@@ -142,9 +142,7 @@ public sealed class ApplicationQuery(WorkflowStorage storage, TimeProvider time)
         ApplicationFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var brn = filter.Query is { } q ? BusinessRegistrationNumber.Normalize(q) : null;
-        var receipt = filter.Query is { } r && IsReceiptNumber(r) ? r.ToUpperInvariant() : null;
-        var name = brn is null && receipt is null ? filter.Query : null;
+        var (brn, receipt, name) = Classify(filter.Query);
         // The narrowest partition: a firm's or a receipt's holds a row or two, a letter pair's the firms whose names
         // share it; a status's can hold thousands.
         var partition = brn is not null ? ApplicationIndexEntity.FirmPartition(brn)
@@ -226,6 +224,13 @@ public sealed class ApplicationQuery(WorkflowStorage storage, TimeProvider time)
     /// <summary>A row-key bound for the start of a day (UTC): rows before it sort after it.</summary>
     static string Bound(DateOnly day) =>
         $"{DateTimeOffset.MaxValue.UtcTicks - new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).UtcTicks:D19}~";
+
+    /// <summary>What a search text is: a BRN (its digits checked), a receipt number, or else a part of a firm's name.</summary>
+    static (string? Brn, string? Receipt, string? Name) Classify(string? text) =>
+        text is not { Length: > 0 } ? (null, null, null)
+        : BusinessRegistrationNumber.Normalize(text) is { } brn ? (brn, null, null)
+        : IsReceiptNumber(text) ? (null, text.ToUpperInvariant(), null)
+        : (null, null, text);
 
     static bool IsReceiptNumber(string text) =>
         text.Split('-') is [{ Length: >= 1 and <= 5 } prefix, { Length: 4 } year, { Length: 5 } serial]

@@ -36,9 +36,9 @@ internal sealed partial class FirmNameBackfill(WorkflowStorage storage, ILogger<
         }
     }
 
+    /// <remarks>The tables exist: StorageInitializer, registered before it, has created them by the time this runs.</remarks>
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        await storage.CreateIfNotExistsAsync(cancellationToken);
         if ((await storage.Counters.GetEntityIfExistsAsync<TableEntity>(Partition, Row, cancellationToken: cancellationToken)).HasValue)
         {
             return;

@@ -225,8 +225,8 @@ async function loadStats() {
 }
 
 /**
- * Says a refused search at its field (the list refuses one letter of a firm name, or text it cannot search) and
- * keeps the list as it was; true when the list answered.
+ * Says a refused search at its field (the list refuses one letter of a firm name) instead of drawing a list; clears
+ * it once a search is taken. True when the list answered.
  */
 function showSearchError(response) {
   const refused = response.status === 400;
