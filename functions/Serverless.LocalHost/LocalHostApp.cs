@@ -87,6 +87,7 @@ public sealed class LocalHostApp : IAsyncDisposable
                 SecurityHeaders.Register(context);
                 return next(context);
             });
+            app.UseStorageRequestReport();
             app.UseExceptionHandler();
             app.UseRateLimiter();
             app.UseAdminKey();

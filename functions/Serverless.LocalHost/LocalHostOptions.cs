@@ -22,6 +22,9 @@ public sealed class LocalHostOptions
     /// </summary>
     [Range(1, 1_000_000)]
     public int AnonymousWritesPerMinute { get; set; } = 60;
+
+    /// <summary>Measuring mode: each answer lists the storage requests it took (<see cref="StorageRequestReport"/>).</summary>
+    public bool ReportStorageRequests { get; set; }
 }
 
 public sealed class AzuriteOptions

@@ -36,6 +36,12 @@ public class IntakeHostFixture : IAsyncLifetime
         await azurite.DisposeAsync();
     }
 
+    /// <summary>The prefix of this host's table and container names.</summary>
+    public string TablePrefix => settings["Storage:TablePrefix"];
+
+    /// <summary>The engine's task hub, the prefix of its queue and table names.</summary>
+    public string TaskHub => settings["Durable:TaskHub"];
+
     public TableClient Table(string name) => new TableServiceClient(azurite.ConnectionString).GetTableClient(settings["Storage:TablePrefix"] + name);
 
     /// <summary>The engine's own table of orchestration instances in this host's task hub.</summary>

@@ -29,6 +29,12 @@ internal sealed class BenchmarkHost : IAsyncDisposable
 
     public const string TablePrefix = "bench";
 
+    /// <summary>The engine's task hub: its queue and table names start with it.</summary>
+    public const string TaskHub = "benchhub";
+
+    /// <summary>Where the host, in measuring mode, lists the storage requests an answer took.</summary>
+    public const string StorageRequestsHeader = "X-Storage-Requests";
+
     /// <summary>The workflow's storage.</summary>
     public AzuriteProcess Azurite { get; }
 
@@ -50,7 +56,10 @@ internal sealed class BenchmarkHost : IAsyncDisposable
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Durable:ConnectionString"] = engineAzurite.ConnectionString,
             ["Storage:TablePrefix"] = TablePrefix,
-            ["Durable:TaskHub"] = "benchhub",
+            ["Durable:TaskHub"] = TaskHub,
+
+            // Each answer lists the storage requests it took; the intake counts a submission's.
+            ["LocalHost:ReportStorageRequests"] = "true",
             ["LocalHost:AdminKey"] = AdminKey,
             ["LocalHost:SeedDemoData"] = demoPool ? "true" : "false",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -11,6 +11,17 @@ namespace Serverless.Benchmarks.Intake;
 internal sealed class IntakeRun(BenchmarkHost host)
 {
     readonly FirmNumbers firms = new();
+    long answersCounted;
+    long businessRequests;
+    long engineRequests;
+
+    /// <summary>
+    /// The storage requests of an accepted submission so far, on average, as the host lists them in each answer
+    /// (<c>X-Storage-Requests</c>): on the business storage, and on the engine's (named by its task hub).
+    /// </summary>
+    public (double Business, double Engine) RequestsPerSubmission => answersCounted == 0
+        ? (0, 0)
+        : ((double)businessRequests / answersCounted, (double)engineRequests / answersCounted);
 
     /// <summary>Starts one submission every 1/<paramref name="perSecond"/> s whatever the answers do; their latencies.</summary>
     public async Task<(Sample Latency, int Refused)> OpenLoopAsync(double perSecond, TimeSpan duration)
@@ -66,6 +77,20 @@ internal sealed class IntakeRun(BenchmarkHost host)
         var started = Stopwatch.GetTimestamp();
         using var response = await host.Client.PostAsync(new Uri("/api/applications", UriKind.Relative), content);
         latency.Add(Stopwatch.GetElapsedTime(started));
-        return response.StatusCode == HttpStatusCode.Accepted;
+        if (response.StatusCode != HttpStatusCode.Accepted)
+        {
+            return false;
+        }
+
+        Count(response.Headers.GetValues(BenchmarkHost.StorageRequestsHeader).Single().Split(", "));
+        return true;
+    }
+
+    void Count(string[] requests)
+    {
+        var engine = requests.Count(r => r.Contains(BenchmarkHost.TaskHub, StringComparison.OrdinalIgnoreCase));
+        Interlocked.Add(ref engineRequests, engine);
+        Interlocked.Add(ref businessRequests, requests.Length - engine);
+        Interlocked.Increment(ref answersCounted);
     }
 }

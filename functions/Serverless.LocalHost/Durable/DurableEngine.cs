@@ -1,10 +1,15 @@
 using System.Net;
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Serverless.Workflow.Orchestration;
+using Serverless.Workflow.Storage;
 
 namespace Serverless.LocalHost.Durable;
 
@@ -42,7 +47,7 @@ public sealed class DurableEngine : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
 
-        builder.Services.AddGrpc();
+        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<StorageScopeOverGrpc.Receiver>());
         builder.Services.AddSingleton(services => new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             TaskHubName = options.TaskHub,
@@ -61,7 +66,7 @@ public sealed class DurableEngine : IAsyncDisposable
             // A name of its own per process: a host restarted after a crash predictably waits out the dead host's
             // partition lease (30 s) instead of relying on the engine to recognise a dead process under its own name.
             WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}",
-            StorageAccountClientProvider = new StorageAccountClientProvider(storageConnectionString),
+            StorageAccountClientProvider = ClientsFor(storageConnectionString),
             LoggerFactory = services.GetRequiredService<ILoggerFactory>(),
         }));
         builder.Services.AddSingleton<IOrchestrationService>(s => new PatientActivityCompletion(
@@ -83,6 +88,21 @@ public sealed class DurableEngine : IAsyncDisposable
         }
 
         return new DurableEngine(app, GrpcChannel.ForAddress(app.Urls.First()));
+    }
+
+    /// <summary>The engine's storage clients, with the policy that counts requests (<see cref="StorageRequestScope"/>).</summary>
+    static StorageAccountClientProvider ClientsFor(string connectionString)
+    {
+        var blobs = new BlobClientOptions();
+        blobs.AddPolicy(new StorageRequestPolicy("blob"), HttpPipelinePosition.PerRetry);
+        var queues = new QueueClientOptions();
+        queues.AddPolicy(new StorageRequestPolicy("queue"), HttpPipelinePosition.PerRetry);
+        var tables = new TableClientOptions();
+        tables.AddPolicy(new StorageRequestPolicy("table"), HttpPipelinePosition.PerRetry);
+        return new StorageAccountClientProvider(
+            StorageServiceClientProvider.ForBlob(connectionString, blobs),
+            StorageServiceClientProvider.ForQueue(connectionString, queues),
+            StorageServiceClientProvider.ForTable(connectionString, tables));
     }
 
     public async ValueTask DisposeAsync()

@@ -38,7 +38,11 @@ public static class DurableRegistration
                 FailureStrategy = DurableTaskWorkerOptions.VersionFailureStrategy.Reject,
             });
         });
-        builder.Services.AddDurableTaskClient(client => client.UseGrpc(engine.Channel).UseDefaultVersion(WorkflowVersions.Name(options.WorkflowVersion)));
+        builder.Services.AddDurableTaskClient(client => client.UseGrpc(grpc =>
+        {
+            grpc.Channel = engine.Channel;
+            grpc.Interceptors.Add(new StorageScopeOverGrpc.Sender());
+        }).UseDefaultVersion(WorkflowVersions.Name(options.WorkflowVersion)));
         return engine;
     }
 }

@@ -34,16 +34,20 @@ public sealed class ApplicationStats(WorkflowStorage storage)
     /// <summary>
     /// Counts the application as being in <paramref name="to"/> since <paramref name="at"/>: once, however often it is
     /// asked, and never over a later move (a retried or late write of an older status changes nothing).
+    /// <paramref name="neverCounted"/> says the caller has just written the application's first row, so it has no
+    /// marker yet and the first attempt saves reading it (intake's requests are in docs/architecture.md). Should one
+    /// exist after all, the transaction's Add of the marker fails, and the next attempt reads it.
     /// </summary>
     public async Task MoveAsync(
-        ApplicationEntity application, ApplicationStatus to, DateTimeOffset at, IReadOnlyList<string> supportTypes, CancellationToken cancellationToken)
+        ApplicationEntity application, ApplicationStatus to, DateTimeOffset at, IReadOnlyList<string> supportTypes, CancellationToken cancellationToken,
+        bool neverCounted = false)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(supportTypes);
         var shard = Shard(application.ApplicationId);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var marker = await GetAsync("m:" + application.ApplicationId, cancellationToken);
+            var marker = neverCounted && attempt == 0 ? null : await GetAsync("m:" + application.ApplicationId, cancellationToken);
             var counted = marker?.GetString("Status");
             if (counted == to.ToString() || marker?.GetInt64("AtTicks") > at.UtcTicks)
             {

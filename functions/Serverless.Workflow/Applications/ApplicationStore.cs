@@ -51,6 +51,7 @@ public sealed class ApplicationStore(WorkflowStorage storage)
     public async Task CreateAsync(ApplicationEntity application, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(application);
+        var firstWrite = true;
         try
         {
             await storage.Applications.AddEntityAsync(application, cancellationToken);
@@ -58,10 +59,12 @@ public sealed class ApplicationStore(WorkflowStorage storage)
         catch (RequestFailedException e) when (e.Status == 409)
         {
             // Written by an earlier attempt of the same submission; finish what it started.
+            firstWrite = false;
         }
 
-        await stats.MoveAsync(application, ApplicationStatus.Submitted, application.SubmittedAt, [], cancellationToken);
+        // Side by side: the orchestration that moves the application on is started only after all of these.
         await Task.WhenAll(
+            stats.MoveAsync(application, ApplicationStatus.Submitted, application.SubmittedAt, [], cancellationToken, neverCounted: firstWrite),
             UpsertIndexAsync(application, application.Status, cancellationToken),
             WriteNameRowsAsync(application, formerName: null, cancellationToken),
             storage.ApplicationEvents.UpsertEntityAsync(

@@ -62,7 +62,9 @@ public sealed class IntakeService(
             return new SubmissionOutcome.AlreadyOpen(holder);
         }
 
-        var earlier = await applications.FindAsync(applicationId, cancellationToken);
+        // An application row is only ever written after its key's row holds the receipt number: without a number (a new
+        // key, or none) there is no earlier attempt's application to find, and the read is saved.
+        var earlier = claim?.ReceiptNumber is null ? null : await applications.FindAsync(applicationId, cancellationToken);
         if (earlier is null && !await receiptMails.TryCountAsync(form.Firm.Email, applicationId, cancellationToken))
         {
             await ReleaseKeyAsync(claim, cancellationToken);

@@ -1,4 +1,5 @@
 using Serverless.Workflow;
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -23,6 +24,7 @@ public static class StorageRegistration
             clients.AddClient<TableServiceClient, TableClientOptions>((clientOptions, credential, services) =>
             {
                 var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+                clientOptions.AddPolicy(new StorageRequestPolicy("table"), HttpPipelinePosition.PerRetry);
                 return string.IsNullOrWhiteSpace(storage.ConnectionString)
                     ? new TableServiceClient(storage.TableServiceUri, credential, clientOptions)
                     : new TableServiceClient(storage.ConnectionString, clientOptions);
@@ -30,6 +32,7 @@ public static class StorageRegistration
             clients.AddClient<BlobServiceClient, BlobClientOptions>((clientOptions, credential, services) =>
             {
                 var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+                clientOptions.AddPolicy(new StorageRequestPolicy("blob"), HttpPipelinePosition.PerRetry);
                 return string.IsNullOrWhiteSpace(storage.ConnectionString)
                     ? new BlobServiceClient(storage.BlobServiceUri, credential, clientOptions)
                     : new BlobServiceClient(storage.ConnectionString, clientOptions);
