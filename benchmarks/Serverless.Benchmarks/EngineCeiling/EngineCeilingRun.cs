@@ -19,7 +19,7 @@ internal sealed record ShapeActivityInput(string InstanceId, IReadOnlyList<strin
 
 /// <summary>
 /// The most the engine can do with applications of our shape on this machine: N orchestrations that replay a real
-/// application's episodes: wait for the events that woke it (each raced against a timer, as the workflow waits), then
+/// application's episodes: create the timers it created, wait for the events that woke it, then
 /// run the activities it scheduled together (as no-ops, under the same names, side by side). The events are raised
 /// from outside through the client once the episode before them has run its activities, as a person's answer follows
 /// a mail. The same engine (DurableTask.AzureStorage behind the gRPC sidecar,
@@ -127,17 +127,20 @@ internal sealed class EngineCeilingRun(IReadOnlyList<ShapeEpisode> shape)
     {
         for (var i = 0; i < shape.Count; i++)
         {
+            // As the workflow waits: its deadlines first (each queued for its time, cancelled once the answers are in),
+            // then the answers, raised from outside.
+            using var deadlines = new CancellationTokenSource();
+            for (var t = 0; t < shape[i].Timers; t++)
+            {
+                _ = context.CreateTimer(context.CurrentUtcDateTime.AddDays(14), deadlines.Token);
+            }
+
             foreach (var name in shape[i].Events)
             {
-                // As the workflow waits: the event raced against its deadline, the timer cancelled when the event wins.
-                using var deadline = new CancellationTokenSource();
-                var timer = context.CreateTimer(context.CurrentUtcDateTime.AddDays(14), deadline.Token);
-                var answer = context.WaitForExternalEvent<string>(name);
-                if (await Task.WhenAny(answer, timer) == answer)
-                {
-                    deadline.Cancel();
-                }
+                await context.WaitForExternalEvent<string>(name);
             }
+
+            deadlines.Cancel(); // not CancelAsync: an orchestrator stays on its own thread
 
             // The first activity of an episode carries the next episode's events: they follow its mail.
             var next = i + 1 < shape.Count ? shape[i + 1].Events : [];
