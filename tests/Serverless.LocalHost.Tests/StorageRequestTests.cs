@@ -31,21 +31,31 @@ public sealed partial class StorageRequestTests(MeasuringHostFixture fixture, IT
         var made = response.Headers.GetValues("X-Storage-Requests").Single().Split(", ");
         output.WriteLine(string.Join(Environment.NewLine, made));
 
-        var documented = File.ReadLines(Path.Combine(RepoPaths.Root, "docs", "architecture.md"))
+        var rows = File.ReadLines(Path.Combine(RepoPaths.Root, "docs", "architecture.md"))
             .SkipWhile(line => line != "### Storage requests of one submission")
             .Skip(1)
             .TakeWhile(line => !line.StartsWith('#'))
             .Select(line => RequestRow().Match(line))
             .Where(row => row.Success)
-            .SelectMany(row => Enumerable.Repeat(row.Groups["request"].Value, int.Parse(row.Groups["count"].Value, CultureInfo.InvariantCulture)))
             .ToList();
 
-        Assert.Equal(documented.Order(StringComparer.Ordinal), made.Select(Generic).Order(StringComparer.Ordinal));
+        // A row may say "6 or 0": the stats counters are read only when this host has not written them yet, and the
+        // two submissions may fall in different shards of the counters.
+        List<string> Documented(bool alternatives) => [.. rows
+            .SelectMany(row => Enumerable.Repeat(row.Groups["request"].Value, Count(row.Groups[alternatives && row.Groups["or"].Success ? "or" : "count"].Value)))
+            .Order(StringComparer.Ordinal)];
+        var counted = made.Select(Generic).Order(StringComparer.Ordinal).ToList();
+        if (!counted.SequenceEqual(Documented(alternatives: true)))
+        {
+            Assert.Equal(Documented(alternatives: false), counted);
+        }
     }
+
+    static int Count(string digits) => int.Parse(digits, CultureInfo.InvariantCulture);
 
     /// <summary>The engine's queue and table names carry the task hub's name, which differs per test host.</summary>
     string Generic(string request) => request.Replace(fixture.TaskHub, "{hub}", StringComparison.OrdinalIgnoreCase).Replace(fixture.TablePrefix, "", StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"^\| (?<count>\d+) \| `(?<request>[a-z]+ [A-Z]+ [^`]+)` \|")]
+    [GeneratedRegex(@"^\| (?<count>\d+)(?: or (?<or>\d+))? \| `(?<request>[a-z]+ [A-Z]+ [^`]+)` \|")]
     private static partial Regex RequestRow();
 }

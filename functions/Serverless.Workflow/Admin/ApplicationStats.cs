@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
@@ -29,6 +30,13 @@ public sealed class ApplicationStats(WorkflowStorage storage)
     const int Shards = 8;
     const int MaxAttempts = 50;
 
+    /// <summary>
+    /// Counter rows as this host last wrote them. A move builds its transaction on these and reads only rows it has
+    /// not seen; when another host (or a concurrent move here) changed one since, the ETags refuse the transaction,
+    /// its rows are forgotten, and the next attempt reads them. This saves a read per counter on every status move.
+    /// </summary>
+    readonly ConcurrentDictionary<string, TableEntity> known = new(StringComparer.Ordinal);
+
     TableClient Table => storage.Counters;
 
     /// <summary>
@@ -57,7 +65,7 @@ public sealed class ApplicationStats(WorkflowStorage storage)
             // The counter rows are read side by side: this runs on every status change, intake included.
             var byVersion = marker is null || marker.ContainsKey("Version");
             var deltas = Deltas(application, counted, to, supportTypes, byVersion).Where(d => d.Value != 0).ToList();
-            var current = await Task.WhenAll(deltas.Select(d => GetAsync(CounterRow(d.Key, shard), cancellationToken)));
+            var current = await Task.WhenAll(deltas.Select(d => KnownOrReadAsync(CounterRow(d.Key, shard), cancellationToken)));
             var rows = new List<TableTransactionAction>();
             foreach (var ((name, delta), row) in deltas.Zip(current))
             {
@@ -79,12 +87,17 @@ public sealed class ApplicationStats(WorkflowStorage storage)
                 : new TableTransactionAction(TableTransactionActionType.UpdateReplace, newMarker, marker.ETag));
             try
             {
-                await Table.SubmitTransactionAsync(rows, cancellationToken);
+                var written = await Table.SubmitTransactionAsync(rows, cancellationToken);
+                Remember(rows, written.Value);
                 return;
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
             {
                 // Another application's move touched a shared row, or this one moved meanwhile: read again.
+                foreach (var row in rows)
+                {
+                    known.TryRemove(row.Entity.RowKey, out _);
+                }
             }
         }
 
@@ -225,6 +238,21 @@ public sealed class ApplicationStats(WorkflowStorage storage)
         }
 
         return count % 2 == 1 ? At(count / 2) : (At((count / 2) - 1) + At(count / 2)) / 2;
+    }
+
+    async Task<TableEntity?> KnownOrReadAsync(string rowKey, CancellationToken cancellationToken) =>
+        known.TryGetValue(rowKey, out var row) ? row : await GetAsync(rowKey, cancellationToken);
+
+    /// <summary>Keeps the counter rows of a transaction that went through, each with the ETag the service answered.</summary>
+    void Remember(IReadOnlyList<TableTransactionAction> rows, IReadOnlyList<Response> answers)
+    {
+        foreach (var (action, answer) in rows.Zip(answers))
+        {
+            if (action.Entity is TableEntity { RowKey: var key } counter && key.StartsWith("c:", StringComparison.Ordinal) && answer.Headers.ETag is { } etag)
+            {
+                known[key] = new TableEntity(Partition, key) { ["Count"] = counter.GetInt64("Count"), ETag = etag };
+            }
+        }
     }
 
     async Task<TableEntity?> GetAsync(string rowKey, CancellationToken cancellationToken)

@@ -46,6 +46,34 @@ public sealed class ApplicationStatsTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Equal(3, stats.MedianDaysToCompletion);
     }
 
+    /// <summary>
+    /// Two hosts share the counters. Each builds its transactions on the rows it wrote last, which the other keeps
+    /// changing, and moves run side by side within a host too: every move is still counted exactly once.
+    /// </summary>
+    [Fact]
+    public async Task TwoHostsTakingTurns_CountEveryMoveOnce_ThoughEachKnowsRowsTheOtherChanged()
+    {
+        var hosts = new[] { new ApplicationStats(storage), new ApplicationStats(storage) };
+        var applications = Enumerable.Range(200, 24).Select(Application).ToList();
+        for (var i = 0; i < applications.Count; i++)
+        {
+            await hosts[i % 2].MoveAsync(applications[i], ApplicationStatus.Submitted, T0, [], CancellationToken.None);
+        }
+
+        for (var i = 0; i < applications.Count; i++)
+        {
+            await hosts[(i + 1) % 2].MoveAsync(applications[i], ApplicationStatus.AwaitingReview, T0.AddHours(1), [], CancellationToken.None);
+        }
+
+        await Task.WhenAll(applications.Take(12).Select(application =>
+            hosts[0].MoveAsync(application, ApplicationStatus.Approved, T0.AddHours(2), ["Marketing"], CancellationToken.None)));
+
+        var stats = await Stats.ReadAsync(CancellationToken.None);
+        Assert.Equal(24, stats.Submitted);
+        Assert.Equal(new Dictionary<string, long> { ["Approved"] = 12, ["AwaitingReview"] = 12 }, stats.ByStatus);
+        Assert.Equal(new Dictionary<string, long> { ["Marketing"] = 12 }, stats.BySupportType);
+    }
+
     [Fact]
     public async Task AnOlderMoveArrivingLate_ChangesNothing()
     {
