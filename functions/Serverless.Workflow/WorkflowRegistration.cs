@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serverless.Workflow.Admin;
 using Serverless.Workflow.Applications;
+using Serverless.Workflow.Calls;
 using Serverless.Workflow.Completion;
 using Serverless.Workflow.Confirmation;
 using Serverless.Workflow.Diagnosis;
@@ -32,6 +33,7 @@ public static class WorkflowRegistration
         builder.Services
             .AddLinks()
             .AddOrchestration()
+            .AddCalls()
             .AddApplications()
             .AddConfirmation()
             .AddFirms()

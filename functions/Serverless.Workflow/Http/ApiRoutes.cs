@@ -45,6 +45,8 @@ public static class ApiRoutes
     public const string Resume = "api/admin/applications/{applicationId}/resume";
     public const string History = "api/admin/applications/{applicationId}/history";
     public const string Assign = "api/admin/applications/{applicationId}/tasks/{taskId}/assign";
+    public const string Calls = "api/admin/calls";
+    public const string Call = "api/admin/calls/{callId}";
     public const string Experts = "api/admin/experts";
     public const string Expert = "api/admin/experts/{expertId}";
 
@@ -85,6 +87,10 @@ public static class ApiRoutes
         new("GET", Expert, "GetExpert", "One expert (admin key)", [200, 401, 403, 404]),
         new("PUT", Expert, "UpdateExpert", "Changes an expert (admin key)", [200, 400, 401, 403, 404, 409, 413, 415]),
         new("DELETE", Expert, "DeleteExpert", "Removes an expert without active assignments (admin key)", [204, 401, 403, 404, 409]),
+        new("GET", Calls, "ListCalls", "Calls for applications, each with its window and budget (admin key)", [200, 401, 403]),
+        new("POST", Calls, "CreateCall", "Opens a call for applications: programme, title, window, budget (admin key)", [201, 400, 401, 403, 409, 413, 415]),
+        new("GET", Call, "GetCall", "One call with its budget committed, spent and left (admin key)", [200, 401, 403, 404]),
+        new("PUT", Call, "UpdateCall", "Changes a call, or closes it now (admin key)", [200, 400, 401, 403, 404, 409, 413, 415]),
         new("GET", Reviewers, "ListReviewers", "The reviewer pool (admin key)", [200, 401, 403]),
         new("POST", Reviewers, "CreateReviewer", "Adds a reviewer (admin key)", [201, 400, 401, 403, 409, 413, 415]),
         new("GET", Reviewer, "GetReviewer", "One reviewer (admin key)", [200, 401, 403, 404]),

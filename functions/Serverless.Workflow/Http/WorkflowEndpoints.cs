@@ -6,6 +6,7 @@ using Microsoft.DurableTask.Client;
 using Serverless.Workflow.Admin.Dashboard;
 using Serverless.Workflow.Admin;
 using Serverless.Workflow.Applications;
+using Serverless.Workflow.Calls;
 using Serverless.Workflow.Completion;
 using Serverless.Workflow.Confirmation;
 using Serverless.Workflow.Experts;
@@ -76,6 +77,12 @@ public static class WorkflowEndpoints
             h.TerminateAsync(request, applicationId, durable, ct));
         app.MapPost(ApiRoutes.Assign, (HttpRequest request, string applicationId, string taskId, [FromServices] AdminApplicationHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
             h.AssignAsync(request, applicationId, taskId, durable, ct));
+
+        app.MapGet(ApiRoutes.Calls, ([FromServices] CallHandlers h, CancellationToken ct) => h.ListAsync(ct));
+        app.MapPost(ApiRoutes.Calls, (HttpRequest request, [FromServices] CallHandlers h, CancellationToken ct) => h.CreateAsync(request, ct));
+        app.MapGet(ApiRoutes.Call, (string callId, [FromServices] CallHandlers h, CancellationToken ct) => h.GetAsync(callId, ct));
+        app.MapPut(ApiRoutes.Call, (HttpRequest request, string callId, [FromServices] CallHandlers h, CancellationToken ct) =>
+            h.UpdateAsync(request, callId, ct));
 
         app.MapGet(ApiRoutes.Experts, ([FromServices] ExpertHandlers h, CancellationToken ct) => h.ListAsync(ct));
         app.MapPost(ApiRoutes.Experts, (HttpRequest request, [FromServices] ExpertHandlers h, CancellationToken ct) => h.CreateAsync(request, ct));

@@ -30,12 +30,15 @@ public sealed class WorkflowStorage(TableServiceClient tables, BlobServiceClient
     /// <summary>Each task's matching, engagement and report (partition the application, row the task).</summary>
     public TableClient Assignments => Table("Assignments");
 
+    /// <summary>Calls for applications: each programme's windows and budgets, with a guard row per programme.</summary>
+    public TableClient Calls => Table("Calls");
+
     /// <summary>Sequence counters (receipt numbers), ETag-guarded.</summary>
     public TableClient Counters => Table("Counters");
 
     public BlobContainerClient Documents => blobs.GetBlobContainerClient((prefix + "applications").ToLowerInvariant());
 
-    IEnumerable<TableClient> AllTables => [Applications, ApplicationIndex, ApplicationEvents, Links, Idempotency, Outbox, Counters, Reviewers, Experts, Assignments];
+    IEnumerable<TableClient> AllTables => [Applications, ApplicationIndex, ApplicationEvents, Links, Idempotency, Outbox, Counters, Reviewers, Experts, Assignments, Calls];
 
     public TableClient Table(string name) => tables.GetTableClient(prefix + name);
 

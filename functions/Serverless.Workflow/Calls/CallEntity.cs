@@ -1,0 +1,65 @@
+using System.Runtime.Serialization;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Serverless.Workflow.Calls;
+
+/// <summary>
+/// A call for applications (모집공고): one programme's application window and the programme share it may commit.
+/// All calls share one partition, with a guard row per programme: they are few (one or two a year), and a write
+/// that changes a programme's windows goes in one transaction with that programme's guard, so two writes that would
+/// overlap cannot both pass the check.
+/// </summary>
+public sealed class CallEntity : ITableEntity
+{
+    public const string Partition = "call";
+
+    public string PartitionKey { get; set; } = Partition;
+
+    /// <summary>The call's id (32 lowercase hex).</summary>
+    public string RowKey { get; set; } = "";
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string Programme { get; set; } = "";
+
+    public string TitleKo { get; set; } = "";
+
+    public string TitleEn { get; set; } = "";
+
+    public DateTimeOffset OpensAt { get; set; }
+
+    public DateTimeOffset ClosesAt { get; set; }
+
+    /// <summary>An admin closed the call before its planned closing (<see cref="ClosesAt"/> is then when).</summary>
+    public bool ClosedEarly { get; set; }
+
+    /// <summary>The programme share the call may commit to approved plans, in won.</summary>
+    public long BudgetKrw { get; set; }
+
+    public long CommittedKrw { get; set; }
+
+    public long SpentKrw { get; set; }
+
+    /// <summary>The eligible mini-clusters as a JSON array; null when every mini-cluster may apply.</summary>
+    public string? MiniClustersJson { get; set; }
+
+    public int? MaxApplications { get; set; }
+
+    /// <summary>Applications taken in this call.</summary>
+    public int Applications { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    [IgnoreDataMember]
+    public string CallId => RowKey;
+
+    /// <summary>The guard row of a programme's calls (<see cref="CallEntity"/>).</summary>
+    public static string GuardRow(string programme) => "guard:" + programme;
+
+    public bool Overlaps(DateTimeOffset opensAt, DateTimeOffset closesAt) => OpensAt < closesAt && opensAt < ClosesAt;
+}
