@@ -32,6 +32,9 @@ public sealed record ApplicationPage(
 /// </summary>
 public sealed class ApplicationQuery(WorkflowStorage storage, TimeProvider time)
 {
+    /// <summary>Name rows read a page at a time; the first page of each letter pair's partition picks the one to read.</summary>
+    const int NamePage = 1000;
+
     public const int DefaultPageSize = 50;
     const int MaxPageSize = 200;
     const string TokenVersion = "v1|";
@@ -143,15 +146,7 @@ public sealed class ApplicationQuery(WorkflowStorage storage, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var (brn, receipt, name) = Classify(filter.Query);
-        // The narrowest partition: a firm's or a receipt's holds a row or two, a letter pair's the firms whose names
-        // share it; a status's can hold thousands.
-        var partition = brn is not null ? ApplicationIndexEntity.FirmPartition(brn)
-            : receipt is not null ? ApplicationIndexEntity.ReceiptPartition(receipt)
-            : name is not null ? FirmNameIndex.SearchPartition(name)
-            : filter.Status is { } status ? ApplicationIndexEntity.StatusPartition(status.ToString())
-            : ApplicationIndexEntity.All;
-
-        var conditions = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partition}") };
+        var conditions = new List<string>();
         if (filter.After is { } after)
         {
             conditions.Add(TableClient.CreateQueryFilter($"RowKey gt {after}"));
@@ -170,10 +165,9 @@ public sealed class ApplicationQuery(WorkflowStorage storage, TimeProvider time)
         if (name is not null)
         {
             // A name row holds the name only as it is now; the status and the rest come from the all row.
-            await foreach (var row in storage.ApplicationIndex.QueryAsync<ApplicationIndexEntity>(
-                string.Join(" and ", conditions), maxPerPage: 1000, cancellationToken: cancellationToken))
+            await foreach (var row in NameRowsAsync(name, conditions, cancellationToken))
             {
-                if (row.FirmName.Contains(name, StringComparison.OrdinalIgnoreCase)
+                if (FirmNameIndex.Holds(row.FirmName, name)
                     && await storage.ApplicationIndex.GetEntityIfExistsAsync<ApplicationIndexEntity>(ApplicationIndexEntity.All, row.RowKey, cancellationToken: cancellationToken) is { HasValue: true } current
                     && Matches(current.Value!, filter))
                 {
@@ -184,6 +178,12 @@ public sealed class ApplicationQuery(WorkflowStorage storage, TimeProvider time)
             yield break;
         }
 
+        // The narrowest partition: a firm's or a receipt's holds a row or two; a status's can hold thousands.
+        var partition = brn is not null ? ApplicationIndexEntity.FirmPartition(brn)
+            : receipt is not null ? ApplicationIndexEntity.ReceiptPartition(receipt)
+            : filter.Status is { } status ? ApplicationIndexEntity.StatusPartition(status.ToString())
+            : ApplicationIndexEntity.All;
+        conditions.Insert(0, TableClient.CreateQueryFilter($"PartitionKey eq {partition}"));
         if (filter.Stage is { } stage)
         {
             conditions.Add(TableClient.CreateQueryFilter($"Stage eq {stage.ToString()}"));
@@ -203,6 +203,53 @@ public sealed class ApplicationQuery(WorkflowStorage storage, TimeProvider time)
             string.Join(" and ", conditions), maxPerPage: 1000, cancellationToken: cancellationToken))
         {
             yield return row;
+        }
+    }
+
+    /// <summary>
+    /// The name rows to look through for <paramref name="name"/>, newest first. Every name holding the text has a row in
+    /// the partition of each of the text's letter pairs, so any one of them will do, and the smallest is cheapest: the
+    /// first page of each is read side by side. A partition that ends within its first page is the one (the smallest
+    /// such); when none does, the one whose page held the most names holding the text reads on, so a common name fills
+    /// its page soon and a rare one is looked for among the firms that share its rarest pair.
+    /// </summary>
+    async IAsyncEnumerable<ApplicationIndexEntity> NameRowsAsync(
+        string name, IReadOnlyList<string> rowConditions, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var readers = FirmNameIndex.SearchPartitions(name)
+            .Select(partition => storage.ApplicationIndex.QueryAsync<ApplicationIndexEntity>(
+                    string.Join(" and ", [TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), .. rowConditions]),
+                    maxPerPage: NamePage, cancellationToken: cancellationToken)
+                .AsPages()
+                .GetAsyncEnumerator(cancellationToken))
+            .ToList();
+        try
+        {
+            var read = await Task.WhenAll(readers.Select(async reader => await reader.MoveNextAsync()));
+            var firsts = readers.Select((reader, i) => read[i] ? reader.Current.Values : []).ToList();
+            var ended = Enumerable.Range(0, readers.Count).Where(i => !read[i] || readers[i].Current.ContinuationToken is null).ToList();
+            var chosen = ended.Count > 0
+                ? ended.MinBy(i => firsts[i].Count)
+                : Enumerable.Range(0, readers.Count).MaxBy(i => firsts[i].Count(row => FirmNameIndex.Holds(row.FirmName, name)));
+            foreach (var row in firsts[chosen])
+            {
+                yield return row;
+            }
+
+            while (ended.Count == 0 && await readers[chosen].MoveNextAsync())
+            {
+                foreach (var row in readers[chosen].Current.Values)
+                {
+                    yield return row;
+                }
+            }
+        }
+        finally
+        {
+            foreach (var reader in readers)
+            {
+                await reader.DisposeAsync();
+            }
         }
     }
 

@@ -5,8 +5,9 @@ namespace Serverless.Workflow.Applications;
 /// <summary>
 /// The firm-name search's own index (docs/architecture.md, ApplicationIndex): for every pair of adjacent letters of a
 /// firm's name (spaces dropped, case folded), a row in a <c>name:</c> partition of its own under the application's row
-/// key. A search reads the partition of the first letter pair of what was typed and keeps the rows whose name holds all
-/// of it, so its cost grows with the firms that share that pair, not with the index. The rows are
+/// key. A name that holds what was typed has a row in the partition of each of its letter pairs; a search reads the
+/// smallest of those partitions it can find (<c>ApplicationQuery</c>) and keeps the rows whose name holds all of it,
+/// so its cost grows with the firms that share the text's rarest pair, not with the index. The rows are
 /// written at intake and when a firm renames itself in a round of changes, never on a status move: they carry the
 /// name, and the list takes everything else from the <c>all</c> row of the same key.
 /// </summary>
@@ -25,8 +26,11 @@ public static class FirmNameIndex
         return grams;
     }
 
-    /// <summary>The partition a search for <paramref name="text"/> reads: its first letter pair.</summary>
-    public static string SearchPartition(string text) => Partition(Fold(text)[..2]);
+    /// <summary>The partitions a name holding <paramref name="text"/> has rows in: one per letter pair of the text.</summary>
+    public static IReadOnlyList<string> SearchPartitions(string text) => [.. Partitions(text)];
+
+    /// <summary>Whether the name holds the text, as the index sees both: spaces dropped, case folded.</summary>
+    public static bool Holds(string firmName, string text) => Fold(firmName).Contains(Fold(text), StringComparison.Ordinal);
 
     /// <summary>
     /// Whether a name search can look <paramref name="text"/> up: two letters at least, spaces aside (one letter would

@@ -43,6 +43,27 @@ public sealed class FirmNameSearchTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Empty(await FindAsync("정밀", ApplicationStatus.Completed));
     }
 
+    /// <summary>
+    /// A whole name whose first letter pair every firm shares is found among them (the search reads the smallest of its
+    /// pairs' partitions it sees), and spaces count as the index counts them: not at all.
+    /// </summary>
+    [Fact]
+    public async Task AWholeName_IsFound_AmongFirmsSharingItsFirstPair_SpacesAside()
+    {
+        var firms = new List<ApplicationEntity>();
+        for (var n = 10; n < 16; n++)
+        {
+            firms.Add(await CreateAsync($"남동기업 {n}", n));
+        }
+
+        var slashed = await CreateAsync("A/S 기술#1", 20);
+
+        Assert.Equal([firms[3].ApplicationId], await FindAsync("남동기업 13"));
+        Assert.Equal([firms[3].ApplicationId], await FindAsync("남동기업13"));
+        Assert.Equal(6, (await FindAsync("남동 기업")).Count);
+        Assert.Equal([slashed.ApplicationId], await FindAsync("s기"));
+    }
+
     [Fact]
     public async Task ARenamedFirm_IsFoundByItsNewName_NotByItsFormerOne()
     {
@@ -78,8 +99,11 @@ public sealed class FirmNameSearchTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("A/S 기술#1", "s기", true)]
     [InlineData("서해금속", "해금속", true)]
     [InlineData("서해금속", "해서", false)]
-    public void TheSearchedPair_IsAPairOfTheName_WhenTheNameHoldsTheText(string name, string text, bool indexed) =>
-        Assert.Equal(indexed, FirmNameIndex.Partitions(name).Contains(FirmNameIndex.SearchPartition(text)));
+    public void TheSearchedPairs_AreAllPairsOfTheName_WhenTheNameHoldsTheText(string name, string text, bool holds)
+    {
+        Assert.Equal(holds, FirmNameIndex.Holds(name, text));
+        Assert.Equal(holds, FirmNameIndex.SearchPartitions(text).All(FirmNameIndex.Partitions(name).Contains));
+    }
 
     [Theory]
     [InlineData("정", false)]
