@@ -14,20 +14,14 @@ namespace Serverless.Workflow.Applications;
 public static class FirmNameIndex
 {
     /// <summary>The partitions the name's rows go in.</summary>
-    public static IReadOnlySet<string> Partitions(string firmName)
+    public static IReadOnlySet<string> Partitions(string firmName) => SearchPartitions(firmName).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The partitions a name holding <paramref name="text"/> has rows in: one per letter pair of the text, in its order.</summary>
+    public static IReadOnlyList<string> SearchPartitions(string text)
     {
-        var folded = Fold(firmName);
-        var grams = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < folded.Length; i++)
-        {
-            grams.Add(Partition(folded[i..(i + 2)]));
-        }
-
-        return grams;
+        var folded = Fold(text);
+        return [.. Enumerable.Range(0, Math.Max(0, folded.Length - 1)).Select(i => Partition(folded[i..(i + 2)])).Distinct(StringComparer.Ordinal)];
     }
-
-    /// <summary>The partitions a name holding <paramref name="text"/> has rows in: one per letter pair of the text.</summary>
-    public static IReadOnlyList<string> SearchPartitions(string text) => [.. Partitions(text)];
 
     /// <summary>Whether the name holds the text, as the index sees both: spaces dropped, case folded.</summary>
     public static bool Holds(string firmName, string text) => Fold(firmName).Contains(Fold(text), StringComparison.Ordinal);
