@@ -69,12 +69,23 @@ internal sealed partial class EndToEndRun(BenchmarkHost host)
             }
         }));
 
+        var nextReport = TimeSpan.FromMinutes(1);
         while (Volatile.Read(ref completed) < applications && clock.Elapsed < timeout && !feed.IsCompleted)
         {
             await Task.Delay(100);
+            if (clock.Elapsed >= nextReport)
+            {
+                Console.WriteLine($"  N={applications} at {clock.Elapsed.TotalMinutes:0} min: {Progress()}");
+                nextReport += TimeSpan.FromMinutes(1);
+            }
         }
 
         var elapsed = clock.Elapsed;
+        if (completed < applications)
+        {
+            Console.WriteLine($"  N={applications} cut off at {elapsed.TotalMinutes:0} min: {Progress()}");
+        }
+
         await stop.CancelAsync();
         await feed;
         var first = byReceipt.Values.Where(t => t.Has(Moment.Completed)).MinBy(t => t.At(Moment.Completed));
@@ -203,6 +214,9 @@ internal sealed partial class EndToEndRun(BenchmarkHost host)
 
     [GeneratedRegex(@"[A-Z]{2}-\d{4}-\d{5}")]
     private static partial Regex ReceiptNumber();
+
+    /// <summary>How many applications have reached each moment: where a long run stands, and where a cut-off one stopped.</summary>
+    string Progress() => string.Join(", ", Enum.GetValues<Moment>().Select(moment => $"{moment} {byReceipt.Values.Count(t => t.Has(moment))}"));
 
     enum Moment { Answered, ReceiptMail, Confirmed, Approved, FeedbackGiven, Completed }
 
