@@ -58,8 +58,13 @@ public sealed class CallEntity : ITableEntity
     [IgnoreDataMember]
     public string CallId => RowKey;
 
+    const string GuardPrefix = "guard:";
+
     /// <summary>The guard row of a programme's calls (<see cref="CallEntity"/>).</summary>
-    public static string GuardRow(string programme) => "guard:" + programme;
+    public static string GuardRow(string programme) => GuardPrefix + programme;
+
+    [IgnoreDataMember]
+    public bool IsGuard => RowKey.StartsWith(GuardPrefix, StringComparison.Ordinal);
 
     public bool Overlaps(DateTimeOffset opensAt, DateTimeOffset closesAt) => OpensAt < closesAt && opensAt < ClosesAt;
 }

@@ -81,7 +81,7 @@ public sealed class CallHandlers(CallStore calls, IOptions<IntakeOptions> intake
             switch (await calls.SaveAsync(call, isNew: false, cancellationToken))
             {
                 case CallWrite.Done:
-                    return ApiResults.Json(CallView.Of((await calls.FindAsync(callId, cancellationToken))!, now));
+                    return ApiResults.Json(CallView.Of(call, now));
                 case CallWrite.Overlaps overlap:
                     return Overlapping(overlap.Other);
             }
@@ -94,11 +94,6 @@ public sealed class CallHandlers(CallStore calls, IOptions<IntakeOptions> intake
         string.Create(CultureInfo.InvariantCulture, $"The window overlaps call {other.CallId} ({other.OpensAt:O} to {other.ClosesAt:O}) of the same programme."),
         new Dictionary<string, object?> { ["overlappingCallId"] = other.CallId });
 
-    static async Task<(CallRequest? Body, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var (parsed, _, problem) = await RequestBody.ReadJsonAsync<CallRequest>(request, MaxBodyBytes, "call", cancellationToken);
-        return problem is not null ? (null, problem)
-            : parsed is null ? (null, Problems.Invalid("$", "The body must be a JSON object."))
-            : (parsed, null);
-    }
+    static Task<(CallRequest? Body, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        RequestBody.ReadObjectAsync<CallRequest>(request, MaxBodyBytes, "call", cancellationToken);
 }

@@ -25,7 +25,7 @@ public sealed class CallStore(WorkflowStorage storage)
 
     /// <summary>Every call, in the order they open.</summary>
     public async Task<IReadOnlyList<CallEntity>> ListAsync(CancellationToken cancellationToken) =>
-        [.. (await RowsAsync(cancellationToken)).Where(row => !IsGuard(row)).OrderBy(call => call.OpensAt)];
+        [.. (await RowsAsync(cancellationToken)).Where(row => !row.IsGuard).OrderBy(call => call.OpensAt)];
 
     public async Task<CallEntity?> FindAsync(string callId, CancellationToken cancellationToken)
     {
@@ -44,7 +44,7 @@ public sealed class CallStore(WorkflowStorage storage)
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var rows = await RowsAsync(cancellationToken);
-            var other = rows.FirstOrDefault(row => !IsGuard(row) && row.Programme == call.Programme && row.CallId != call.CallId && row.Overlaps(call.OpensAt, call.ClosesAt));
+            var other = rows.FirstOrDefault(row => !row.IsGuard && row.Programme == call.Programme && row.CallId != call.CallId && row.Overlaps(call.OpensAt, call.ClosesAt));
             if (other is not null)
             {
                 return new CallWrite.Overlaps(other);
@@ -90,6 +90,4 @@ public sealed class CallStore(WorkflowStorage storage)
 
         return rows;
     }
-
-    static bool IsGuard(CallEntity row) => row.RowKey.StartsWith("guard:", StringComparison.Ordinal);
 }

@@ -62,6 +62,16 @@ public static class RequestBody
         }
     }
 
+    /// <summary>A JSON object body (<see cref="ReadJsonAsync{T}"/>), or the problem that stops it: also 400 for a JSON <c>null</c>.</summary>
+    public static async Task<(T? Value, IResult? Problem)> ReadObjectAsync<T>(HttpRequest request, int maxBytes, string what, CancellationToken cancellationToken)
+        where T : class
+    {
+        var (parsed, _, problem) = await ReadJsonAsync<T>(request, maxBytes, what, cancellationToken);
+        return problem is not null ? (null, problem)
+            : parsed is null ? (null, Problems.Invalid("$", "The body must be a JSON object."))
+            : (parsed, null);
+    }
+
     /// <summary>Lets the server itself refuse a body beyond the limit (where the host allows it to be changed).</summary>
     public static void LimitTo(HttpRequest request, long maxBytes)
     {

@@ -15,6 +15,7 @@ public sealed record PoolWording(string Noun, string Route, string EmailTaken, s
 /// </summary>
 public abstract class PoolHandlers<TMember, TRequest, TView>(PoolStore<TMember> pool, PoolWording wording)
     where TMember : PoolMemberEntity<TMember>, new()
+    where TRequest : class
 {
     const int MaxBodyBytes = 64 * 1024;
 
@@ -77,15 +78,10 @@ public abstract class PoolHandlers<TMember, TRequest, TView>(PoolStore<TMember> 
 
     async Task<(TMember? Member, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (parsed, _, problem) = await RequestBody.ReadJsonAsync<TRequest>(request, MaxBodyBytes, wording.Noun, cancellationToken);
-        if (problem is not null)
-        {
-            return (null, problem);
-        }
-
+        var (parsed, problem) = await RequestBody.ReadObjectAsync<TRequest>(request, MaxBodyBytes, wording.Noun, cancellationToken);
         if (parsed is null)
         {
-            return (null, Problems.Invalid("$", "The body must be a JSON object."));
+            return (null, problem);
         }
 
         var (member, errors) = Validate(parsed);
