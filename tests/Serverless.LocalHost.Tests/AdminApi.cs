@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Serverless.Testing;
+using Xunit;
 
 namespace Serverless.LocalHost.Tests;
 
@@ -46,5 +47,49 @@ internal static class AdminApi
         using var response = await SendAsync(host, HttpMethod.Get, "/api/admin/reviewers");
         response.EnsureSuccessStatusCode();
         return [.. (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray()];
+    }
+
+    /// <summary>Creates a call for applications (Korea time on the way in, as the dashboard sends it); returns its id.</summary>
+    public static async Task<string> CreateCallAsync(
+        LocalHostProcess host, string programme, DateTimeOffset opensAt, DateTimeOffset closesAt, long budgetKrw = 300_000_000,
+        int? maxApplications = null, string[]? miniClusters = null)
+    {
+        using var created = await SendAsync(host, HttpMethod.Post, "/api/admin/calls", new
+        {
+            programme,
+            title = new { ko = "2027년 기업성장단계별 맞춤형 지원사업", en = "2027 customised support by company growth stage" },
+            opensAt = opensAt.ToOffset(TimeSpan.FromHours(9)),
+            closesAt = closesAt.ToOffset(TimeSpan.FromHours(9)),
+            budgetKrw,
+            miniClusters,
+            maxApplications,
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("callId").GetString()!;
+    }
+
+    public static async Task<JsonElement> CallAsync(LocalHostProcess host, string callId)
+    {
+        using var response = await SendAsync(host, HttpMethod.Get, $"/api/admin/calls/{callId}");
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Closes an open call now, as the dashboard's button does.</summary>
+    public static async Task CloseCallAsync(LocalHostProcess host, string callId)
+    {
+        var call = await CallAsync(host, callId);
+        using var closed = await SendAsync(host, HttpMethod.Put, $"/api/admin/calls/{callId}", new
+        {
+            programme = call.GetProperty("programme").GetString(),
+            title = call.GetProperty("title"),
+            opensAt = call.GetProperty("opensAt").GetDateTimeOffset(),
+            closesAt = call.GetProperty("closesAt").GetDateTimeOffset(),
+            budgetKrw = call.GetProperty("budgetKrw").GetInt64(),
+            miniClusters = call.GetProperty("miniClusters"),
+            maxApplications = call.TryGetProperty("maxApplications", out var max) ? max.GetInt32() : (int?)null,
+            closeNow = true,
+        });
+        Assert.Equal(System.Net.HttpStatusCode.OK, closed.StatusCode);
     }
 }

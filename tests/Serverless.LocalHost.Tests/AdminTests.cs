@@ -13,6 +13,18 @@ public sealed class AdminTests(SupportHostFixture fixture) : IClassFixture<Suppo
     LocalHostProcess Host => fixture.Host;
 
     [Fact]
+    public async Task TheDemoData_OpensOneCallOfTheDefaultProgramme_ThatItsApplicationsWereTakenIn()
+    {
+        using var response = await AdminApi.SendAsync(Host, HttpMethod.Get, "/api/admin/calls");
+        var calls = (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToList();
+
+        var call = Assert.Single(calls);
+        Assert.Equal(("growth-stage", "Open", 300_000_000L), (call.GetProperty("programme").GetString(), call.GetProperty("state").GetString(), call.GetProperty("budgetKrw").GetInt64()));
+        Assert.InRange((call.GetProperty("closesAt").GetDateTimeOffset() - DateTimeOffset.UtcNow).TotalDays, 59, 61);
+        Assert.True(call.GetProperty("applications").GetInt32() > 0); // the demo's own applications
+    }
+
+    [Fact]
     public async Task List_NewestFirst_FiltersByStatusReceiptBrnAndName_AndPagesWithContinuationTokens()
     {
         var name = $"목록검사{Guid.NewGuid():N}"[..12];

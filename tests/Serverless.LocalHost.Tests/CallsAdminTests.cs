@@ -13,6 +13,9 @@ public sealed class CallsHostFixture : IntakeHostFixture
 {
     protected override IEnumerable<(string Key, string Value)> HostSettings =>
         [("Intake:Programmes:smart-factory", "SF"), ("Intake:Programmes:export-voucher", "EV")];
+
+    /// <summary>The calls' tests make every call they see.</summary>
+    protected override bool OpensStandingCall => false;
 }
 
 /// <summary>/api/admin/calls over real HTTP: the calls' record, their rules, and windows of a programme that never overlap.</summary>

@@ -23,11 +23,14 @@ public class IntakeHostFixture : IAsyncLifetime
     /// <summary>Settings of this fixture's host besides the isolated storage and the admin key.</summary>
     protected virtual IEnumerable<(string Key, string Value)> HostSettings => [];
 
+    /// <summary>Whether the host's programmes get an open call to apply in (<see cref="StandingCall"/>).</summary>
+    protected virtual bool OpensStandingCall => true;
+
     public virtual async Task InitializeAsync()
     {
         await azurite.InitializeAsync();
         settings = LocalHostProcess.IsolatedSettings(azurite, [("LocalHost:AdminKey", AdminKey), .. HostSettings]);
-        Host = await LocalHostProcess.StartAsync(settings);
+        Host = await LocalHostProcess.StartAsync(settings, OpensStandingCall);
     }
 
     public async Task DisposeAsync()

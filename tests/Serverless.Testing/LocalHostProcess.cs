@@ -93,11 +93,16 @@ public sealed class LocalHostProcess : IAsyncDisposable
         return settings;
     }
 
-    /// <summary>Starts a host and waits until it is healthy.</summary>
-    public static async Task<LocalHostProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    /// <summary>Starts a host and waits until it is healthy; with <paramref name="standingCall"/>, opens a call for its programmes (<see cref="StandingCall"/>).</summary>
+    public static async Task<LocalHostProcess> StartAsync(IReadOnlyDictionary<string, string> settings, bool standingCall = true)
     {
         var host = Launch(settings);
         await host.WaitUntilHealthyAsync();
+        if (standingCall)
+        {
+            await StandingCall.OpenAsync(settings);
+        }
+
         return host;
     }
 

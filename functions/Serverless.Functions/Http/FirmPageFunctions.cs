@@ -20,9 +20,9 @@ public sealed class FirmPageFunctions(FormOptionsHandler options)
         FirmPage.Get();
 
     [Function(nameof(GetIntakeOptions))]
-    public IResult GetIntakeOptions(
+    public Task<IResult> GetIntakeOptions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.IntakeFormOptions)] HttpRequest request) =>
-        options.Get();
+        options.GetAsync(request.HttpContext.RequestAborted);
 
     [Function(nameof(GetAsset))]
     public static IResult GetAsset(

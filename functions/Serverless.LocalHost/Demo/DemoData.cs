@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Serverless.Workflow.Applications;
+using Serverless.Workflow.Calls;
 using Serverless.Workflow.Experts;
 using Serverless.Workflow.Review;
 
@@ -8,12 +10,14 @@ namespace Serverless.LocalHost.Demo;
 
 /// <summary>
 /// With <c>LocalHost:SeedDemoData=true</c>: a dozen experts across every field, two reviewers and one escalation
-/// reviewer, so a user can drive an application from submission to completion by clicking links, and a handful of
-/// applications for the dashboard (<see cref="DemoApplications"/>). Runs after the
-/// tables exist; a member already there (same email) is left as it is, with its counts.
+/// reviewer, so a user can drive an application from submission to completion by clicking links, a call for
+/// applications open for 60 days, and a handful of applications for the dashboard (<see cref="DemoApplications"/>).
+/// Runs after the tables exist; a member already there (same email) is left as it is, with its counts, and a programme
+/// that has a call already gets none.
 /// </summary>
 internal sealed partial class DemoData(
-    IOptions<LocalHostOptions> options, ExpertStore experts, ReviewerStore reviewers, DemoApplications applications, ILogger<DemoData> logger)
+    IOptions<LocalHostOptions> options, IOptions<IntakeOptions> intake, ExpertStore experts, ReviewerStore reviewers, CallStore calls,
+    DemoApplications applications, TimeProvider time, ILogger<DemoData> logger)
     : IHostedService
 {
     static readonly (string Name, string Organization, string Sector, string[] Fields, int Years, int Max, string Language)[] Experts =
@@ -71,12 +75,32 @@ internal sealed partial class DemoData(
             }
         }
 
+        await OpenCallAsync(cancellationToken);
         await applications.SubmitAsync(cancellationToken);
         LogSeeded(logger, Experts.Length, Reviewers.Length);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: {Experts} experts, {Reviewers} reviewers and some applications (their mail shows in /dev/mailbox).")]
     static partial void LogSeeded(ILogger logger, int experts, int reviewers);
+
+    /// <summary>The default programme's call: open since the start of today, for 60 days, with 300 million won to commit.</summary>
+    async Task OpenCallAsync(CancellationToken cancellationToken)
+    {
+        var programme = intake.Value.DefaultProgramme;
+        if ((await calls.ListAsync(cancellationToken)).Any(call => call.Programme == programme))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var opensAt = new DateTimeOffset(KoreaTime.Today(time).ToDateTime(TimeOnly.MinValue), KoreaTime.Offset);
+        var closesAt = opensAt.AddDays(60).AddHours(18);
+        var request = new CallRequest(
+            programme, new CallTitle($"{closesAt.Year}년 기업성장단계별 맞춤형 지원사업 모집공고", $"{closesAt.Year} customised support by growth stage: call for applications"),
+            opensAt, closesAt, BudgetKrw: 300_000_000, MiniClusters: null, MaxApplications: null, CloseNow: null);
+        var (call, _) = CallValidator.Validate(request, existing: null, intake.Value, now);
+        await calls.SaveAsync(call!, isNew: true, cancellationToken);
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

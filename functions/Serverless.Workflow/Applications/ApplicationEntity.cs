@@ -20,6 +20,9 @@ public sealed class ApplicationEntity : ITableEntity
 
     public string ReceiptNumber { get; set; } = "";
 
+    /// <summary>The call for applications that took it (docs/api.md, Calls); empty for applications taken before calls.</summary>
+    public string CallId { get; set; } = "";
+
     /// <summary>The validated <see cref="ApplicationForm"/> as JSON.</summary>
     public string FormJson { get; set; } = "";
 

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
+using Serverless.Workflow.Calls;
 using Serverless.Workflow.Diagnosis;
 using Serverless.Workflow.Documents;
 using Serverless.Workflow.Http;
@@ -47,6 +49,18 @@ public sealed class ApplicationHandlers(
                 StatusCodes.Status429TooManyRequests, "Too many applications for this address",
                 "This email address has been sent as many receipt mails today as one address may be; please try again tomorrow.",
                 new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["firm.email"] = ["Too many applications for this address today."] } }),
+            SubmissionOutcome.NoOpenCall(var next) => Problems.Status(
+                StatusCodes.Status409Conflict, "No open call",
+                next is null
+                    ? "No call for applications of this programme is open now, and none is announced yet."
+                    : string.Create(CultureInfo.InvariantCulture, $"No call for applications of this programme is open now; the next opens at {next.OpensAt:O}."),
+                new Dictionary<string, object?> { ["nextCall"] = CallSummary.Of(next) }),
+            SubmissionOutcome.NotEligible(var call) => Problems.Invalid(
+                "firm.miniCluster", $"This call takes firms of these mini-clusters only: {string.Join(", ", call.MiniClusters)}."),
+            SubmissionOutcome.CallFull(var call) => Problems.Status(
+                StatusCodes.Status409Conflict, "Call full",
+                $"This call has taken as many applications as it may ({call.MaxApplications}).",
+                new Dictionary<string, object?> { ["callId"] = call.CallId, ["maxApplications"] = call.MaxApplications }),
             _ => Problems.Conflict($"This {IdempotencyHeader} was used for a different request body."),
         };
     }

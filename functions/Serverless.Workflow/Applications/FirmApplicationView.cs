@@ -6,12 +6,14 @@ namespace Serverless.Workflow.Applications;
 /// <summary>
 /// What a firm sees of its application (GET /api/applications/{id}). <see cref="AwaitingConfirmation"/>: nothing
 /// happens until the firm confirms from its mail; <see cref="DueAt"/>: until when what is pending may take;
-/// <see cref="Form"/>: the firm's answers as they stand, for it to correct when a reviewer asks.
+/// <see cref="Form"/>: the firm's answers as they stand, for it to correct when a reviewer asks; <see cref="CallId"/>:
+/// the call that took it (null for one taken before calls).
 /// </summary>
 public sealed record FirmApplicationView(
     string ApplicationId,
     string ReceiptNumber,
     string Programme,
+    string? CallId,
     ApplicationStatus Status,
     ApplicationStage Stage,
     DateTimeOffset SubmittedAt,

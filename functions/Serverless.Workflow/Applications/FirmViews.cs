@@ -50,6 +50,7 @@ public sealed class FirmViews(ApplicationStore applications, DocumentStore docum
             applicationId,
             application.ReceiptNumber,
             application.Programme,
+            application.CallId.Length > 0 ? application.CallId : null,
             application.CurrentStatus,
             Enum.Parse<ApplicationStage>(application.Stage),
             application.SubmittedAt,

@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
+using Serverless.Workflow.Calls;
 using Serverless.Workflow.Links;
 using Serverless.Workflow.Orchestration;
 using Serverless.Workflow.Storage;
@@ -24,6 +25,15 @@ public abstract record SubmissionOutcome
 
     /// <summary>The Idempotency-Key was used for a different body.</summary>
     public sealed record KeyReused : SubmissionOutcome;
+
+    /// <summary>No call of the programme is open now; <paramref name="Next"/> is the next to open, if any.</summary>
+    public sealed record NoOpenCall(CallEntity? Next) : SubmissionOutcome;
+
+    /// <summary>The open call takes firms of other mini-clusters only.</summary>
+    public sealed record NotEligible(CallEntity Call) : SubmissionOutcome;
+
+    /// <summary>The open call has taken as many applications as it may.</summary>
+    public sealed record CallFull(CallEntity Call) : SubmissionOutcome;
 }
 
 /// <summary>
@@ -32,7 +42,7 @@ public abstract record SubmissionOutcome
 /// </summary>
 public sealed class IntakeService(
     WorkflowStorage storage, ApplicationStore applications, ReceiptNumbers receipts, ReceiptMailLimit receiptMails, FirmAccess access,
-    IOptions<DurableOptions> durableOptions, TimeProvider time)
+    CallSeats calls, IOptions<DurableOptions> durableOptions, TimeProvider time)
 {
     public async Task<SubmissionOutcome> SubmitAsync(
         ApplicationForm form, string requestHash, string? idempotencyKey, DurableTaskClient durable, CancellationToken cancellationToken)
@@ -65,13 +75,18 @@ public sealed class IntakeService(
         // An application row is only ever written after its key's row holds the receipt number: without a number (a new
         // key, or none) there is no earlier attempt's application to find, and the read is saved.
         var earlier = claim?.ReceiptNumber is null ? null : await applications.FindAsync(applicationId, cancellationToken);
-        if (earlier is null && !await receiptMails.TryCountAsync(form.Firm.Email, applicationId, cancellationToken))
+        var application = earlier;
+        if (application is null)
         {
-            await ReleaseKeyAsync(claim, cancellationToken);
-            return new SubmissionOutcome.TooManyForAddress();
-        }
+            var (call, refused) = await PlaceInCallAsync(form, applicationId, now, cancellationToken);
+            if (refused is not null)
+            {
+                await ReleaseKeyAsync(claim, cancellationToken);
+                return refused;
+            }
 
-        var application = earlier ?? await NewApplicationAsync(form, applicationId, requestHash, claim, now, cancellationToken);
+            application = await NewApplicationAsync(form, applicationId, call!.CallId, requestHash, claim, now, cancellationToken);
+        }
 
         // From the first write of the application on, a client that goes away does not stop the rest: a half-done
         // submission would wait for a retry with the same key to finish it.
@@ -87,8 +102,39 @@ public sealed class IntakeService(
         return new SubmissionOutcome.Accepted(application, await token);
     }
 
+    /// <summary>
+    /// The open call's place for a new application, or why there is none. The receipt mail is counted before the place
+    /// is taken: a place taken by a submission then refused would be a place no application ever fills.
+    /// </summary>
+    async Task<(CallEntity? Call, SubmissionOutcome? Refused)> PlaceInCallAsync(ApplicationForm form, string applicationId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (open, next) = await calls.NowAsync(form.Programme, now, cancellationToken);
+        if (open is null)
+        {
+            return (null, new SubmissionOutcome.NoOpenCall(next));
+        }
+
+        if (!open.Takes(form.Firm.MiniCluster))
+        {
+            return (null, new SubmissionOutcome.NotEligible(open));
+        }
+
+        if (!await receiptMails.TryCountAsync(form.Firm.Email, applicationId, cancellationToken))
+        {
+            return (null, new SubmissionOutcome.TooManyForAddress());
+        }
+
+        return await calls.TakeAsync(open, applicationId, now, cancellationToken) switch
+        {
+            SeatResult.Taken => (open, null),
+            SeatResult.Full => (null, new SubmissionOutcome.CallFull(open)),
+            _ => (null, new SubmissionOutcome.NoOpenCall(next)),
+        };
+    }
+
     async Task<ApplicationEntity> NewApplicationAsync(
-        ApplicationForm form, string applicationId, string requestHash, IdempotencyEntity? claim, DateTimeOffset now, CancellationToken cancellationToken)
+        ApplicationForm form, string applicationId, string callId, string requestHash, IdempotencyEntity? claim, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var receiptNumber = claim?.ReceiptNumber;
         if (receiptNumber is null)
@@ -105,6 +151,7 @@ public sealed class IntakeService(
             PartitionKey = applicationId,
             Programme = form.Programme,
             ReceiptNumber = receiptNumber,
+            CallId = callId,
             Language = form.Language,
             FirmName = form.Firm.Name,
             BusinessRegistrationNumber = form.Firm.BusinessRegistrationNumber,

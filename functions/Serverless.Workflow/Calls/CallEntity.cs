@@ -1,4 +1,5 @@
 using System.Runtime.Serialization;
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 
@@ -8,7 +9,9 @@ namespace Serverless.Workflow.Calls;
 /// A call for applications (모집공고): one programme's application window and the programme share it may commit.
 /// All calls share one partition, with a guard row per programme: they are few (one or two a year), and a write
 /// that changes a programme's windows goes in one transaction with that programme's guard, so two writes that would
-/// overlap cannot both pass the check.
+/// overlap cannot both pass the check. Beside them, one seat row per application taken (<see cref="SeatRow"/>), added
+/// in the same transaction as the call's count. Call ids are lowercase hex and guard rows start with <c>g</c>, so
+/// both sort before <see cref="FirstOtherRow"/>, and the seat rows after it.
 /// </summary>
 public sealed class CallEntity : ITableEntity
 {
@@ -63,8 +66,23 @@ public sealed class CallEntity : ITableEntity
     /// <summary>The guard row of a programme's calls (<see cref="CallEntity"/>).</summary>
     public static string GuardRow(string programme) => GuardPrefix + programme;
 
+    /// <summary>The row that says an application has its place in a call (its count raised once).</summary>
+    public static string SeatRow(string applicationId) => "seat:" + applicationId;
+
+    /// <summary>The first row key after every call and guard row.</summary>
+    public const string FirstOtherRow = "h";
+
     [IgnoreDataMember]
     public bool IsGuard => RowKey.StartsWith(GuardPrefix, StringComparison.Ordinal);
+
+    /// <summary>Whether a firm of <paramref name="miniCluster"/> may apply in this call.</summary>
+    public bool Takes(string? miniCluster) => MiniClustersJson is null || (miniCluster is not null && MiniClusters.Contains(miniCluster));
+
+    /// <summary>The eligible mini-clusters; empty when every mini-cluster may apply.</summary>
+    [IgnoreDataMember]
+    public IReadOnlyList<string> MiniClusters => MiniClustersJson is null ? [] : JsonSerializer.Deserialize<List<string>>(MiniClustersJson) ?? [];
+
+    public bool IsOpenAt(DateTimeOffset now) => OpensAt <= now && now < ClosesAt;
 
     public bool Overlaps(DateTimeOffset opensAt, DateTimeOffset closesAt) => OpensAt < closesAt && opensAt < ClosesAt;
 }

@@ -83,7 +83,8 @@ public sealed class CallStore(WorkflowStorage storage)
     async Task<List<CallEntity>> RowsAsync(CancellationToken cancellationToken)
     {
         var rows = new List<CallEntity>();
-        await foreach (var row in Table.QueryAsync<CallEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {CallEntity.Partition}"), cancellationToken: cancellationToken))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CallEntity.Partition} and RowKey lt {CallEntity.FirstOtherRow}");
+        await foreach (var row in Table.QueryAsync<CallEntity>(filter, cancellationToken: cancellationToken))
         {
             rows.Add(row);
         }

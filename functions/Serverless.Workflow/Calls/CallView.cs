@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Serverless.Workflow.Calls;
 
 /// <summary>Where a call stands now.</summary>
@@ -22,7 +20,20 @@ public sealed record CallView(
         return new CallView(
             call.CallId, call.Programme, new CallTitle(call.TitleKo, call.TitleEn), call.OpensAt, call.ClosesAt, state, call.ClosedEarly,
             call.BudgetKrw, call.CommittedKrw, call.SpentKrw, call.BudgetKrw - call.CommittedKrw - call.SpentKrw,
-            call.MiniClustersJson is null ? [] : JsonSerializer.Deserialize<List<string>>(call.MiniClustersJson) ?? [],
+            call.MiniClusters,
             call.MaxApplications, call.Applications);
     }
+}
+
+/// <summary>A call as the apply page and intake's refusals name it (docs/api.md, Calls); times in UTC.</summary>
+public sealed record CallSummary(string CallId, CallTitle Title, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, IReadOnlyList<string> MiniClusters, int? MaxApplications)
+{
+    public static CallSummary? Of(CallEntity? call) =>
+        call is null ? null : new(call.CallId, new CallTitle(call.TitleKo, call.TitleEn), call.OpensAt, call.ClosesAt, call.MiniClusters, call.MaxApplications);
+}
+
+/// <summary>A programme's call open now, if any, and the next to open.</summary>
+public sealed record ProgrammeCalls(CallSummary? Open, CallSummary? Next)
+{
+    public static ProgrammeCalls Of(CallsNow calls) => new(CallSummary.Of(calls?.Open), CallSummary.Of(calls?.Next));
 }

@@ -8,6 +8,7 @@ public static class CallsRegistration
     public static IServiceCollection AddCalls(this IServiceCollection services)
     {
         services.AddSingleton<CallStore>();
+        services.AddSingleton<CallSeats>();
         services.AddSingleton<CallHandlers>();
         return services;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Serverless.Workflow.Applications;
+using Serverless.Workflow.Calls;
 using Serverless.Workflow.Diagnosis;
 using Serverless.Workflow.Http;
 using static Serverless.Workflow.Applications.ApplicationLimits;
@@ -9,14 +10,17 @@ using static Serverless.Workflow.Applications.ApplicationLimits;
 namespace Serverless.Workflow.Firms;
 
 /// <summary><c>GET /api/intake/options</c>: what the apply page needs from configuration and from the validator.</summary>
-public sealed class FormOptionsHandler(IOptions<IntakeOptions> intake, TimeProvider time)
+public sealed class FormOptionsHandler(IOptions<IntakeOptions> intake, CallStore calls, TimeProvider time)
 {
-    public IResult Get() => ApiResults.Json(Build());
+    public async Task<IResult> GetAsync(CancellationToken cancellationToken) => ApiResults.Json(Build(await calls.ListAsync(cancellationToken)));
 
-    public FormOptions Build()
+    /// <param name="all">Every call, in the order they open (<see cref="CallStore.ListAsync"/>).</param>
+    public FormOptions Build(IReadOnlyList<CallEntity> all)
     {
         var options = intake.Value;
+        var now = time.GetUtcNow();
         var today = KoreaTime.Today(time);
+        var programmeCalls = options.Programmes.Keys.ToDictionary(p => p, p => ProgrammeCalls.Of(CallsNow.Of(all, p, now)), StringComparer.Ordinal);
         return new FormOptions(
             options.DefaultProgramme,
             [.. options.Programmes.Keys],
@@ -30,7 +34,9 @@ public sealed class FormOptionsHandler(IOptions<IntakeOptions> intake, TimeProvi
             Choices(ChoiceLabels.SupportTracks),
             EarliestFounding,
             today,
-            Limits(today));
+            Limits(today),
+            programmeCalls,
+            now);
     }
 
     /// <summary>The validator's bounds by path; the bounds that depend on another field (at most the employees, the revenue) are the page's to apply.</summary>

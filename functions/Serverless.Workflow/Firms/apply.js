@@ -3,12 +3,14 @@
 
 import { bilingual, setUpLanguage, translate } from './site.js';
 import { buildForm, checkAsTyped, checkForm, fillForm, readForm, serverErrors, showErrors } from './application-form.js';
+import { showCall } from './call-notice.js';
 
 const draftKey = 'applyDraft';
 const form = document.getElementById('application');
 const submit = document.getElementById('submit');
 const notice = document.getElementById('notice');
 const summary = document.getElementById('summary');
+const callBox = document.getElementById('call');
 
 /** 128 random bits in hex: crypto.randomUUID needs a secure context, which a pilot on a LAN address is not. */
 function newIdempotencyKey() {
@@ -36,8 +38,11 @@ function say(texts) {
   notice.hidden = false;
 }
 
+/** Whether the call of the programme chosen takes applications now. */
+let callOpen = false;
+
 function sending(busy) {
-  submit.disabled = busy;
+  submit.disabled = busy || !callOpen;
   submit.dataset.ko = busy ? '보내는 중…' : '신청서 제출';
   submit.dataset.en = busy ? 'Sending…' : 'Submit application';
   translate(submit.parentElement);
@@ -70,7 +75,15 @@ async function refused(response) {
     return;
   }
 
-  if (response.status === 409 && problem.applicationId) {
+  if (response.status === 409 && 'nextCall' in problem) {
+    // The call closed while the form was being filled: the draft stays for the next call.
+    showProgrammeCall({ open: null, next: problem.nextCall }, new Date().toISOString());
+    say(['모집이 마감되어 접수하지 못했습니다. 입력한 내용은 이 브라우저에 남아 있어 다음 모집 때 보낼 수 있습니다.',
+      'The call closed before this was sent, so it was not received. What you entered stays in this browser for the next call.']);
+  } else if (response.status === 409 && 'maxApplications' in problem) {
+    say(['이번 모집은 정원이 차서 더 이상 신청을 받지 않습니다. 입력한 내용은 이 브라우저에 남아 있습니다.',
+      'This call has taken as many applications as it may. What you entered stays in this browser.']);
+  } else if (response.status === 409 && problem.applicationId) {
     say(['이 사업자등록번호로 진행 중인 신청이 이미 있어 새로 신청할 수 없습니다. 앞서 받은 접수 메일을 보시거나 사무국에 문의해 주세요.',
       'This business registration number already has an application in progress, so a new one cannot be made. See the receipt mail sent then, or ask the programme office.']);
   } else if (response.status === 409) {
@@ -123,6 +136,22 @@ setUpLanguage(document.getElementById('lang'), language => {
     saveDraft();
   }
 });
+/**
+ * Shows the call of the programme chosen, and the form only while a call is open: with one programme the form goes
+ * away outside its call; with several it stays, for another programme to be chosen, but cannot be sent.
+ */
+function showProgrammeCall(calls, now) {
+  callOpen = showCall(callBox, calls, now, () => showProgrammeCall({ open: null, next: calls?.next }, new Date().toISOString()));
+  callBox.querySelector('h2').id = 'callTitle';
+  form.hidden = !callOpen && options.programmes.length === 1;
+  sending(false);
+}
+
+function programmeCall() {
+  const programme = form.elements.programme?.value || options.defaultProgramme;
+  showProgrammeCall(options.calls[programme], options.now);
+}
+
 if (options) {
   buildForm(form, options);
   form.elements.language.value = document.documentElement.lang;
@@ -131,6 +160,8 @@ if (options) {
   }
 
   checkAsTyped(form, options);
+  programmeCall();
+  form.elements.programme?.addEventListener('change', programmeCall);
   form.addEventListener('input', saveDraft);
   form.addEventListener('change', saveDraft);
   form.addEventListener('submit', send);

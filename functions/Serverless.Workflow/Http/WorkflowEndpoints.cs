@@ -44,7 +44,7 @@ public static class WorkflowEndpoints
             h.DownloadDocumentAsync(request, applicationId, documentId, ct));
         app.MapGet(ApiRoutes.Apply, ApplyPage.Get);
         app.MapGet(ApiRoutes.FirmPage, (string applicationId) => FirmPage.Get());
-        app.MapGet(ApiRoutes.IntakeFormOptions, ([FromServices] FormOptionsHandler h) => h.Get());
+        app.MapGet(ApiRoutes.IntakeFormOptions, ([FromServices] FormOptionsHandler h, CancellationToken c) => h.GetAsync(c));
         app.MapGet(ApiRoutes.Asset, (string name) => Assets.Get(name));
 
         app.MapGet(ApiRoutes.Link, (HttpRequest request, string token, [FromServices] LinkHandlers h, CancellationToken ct) => h.ShowAsync(request, token, ct));

@@ -1,0 +1,82 @@
+using Azure.Data.Tables;
+using Serverless.Workflow.Storage;
+
+namespace Serverless.Workflow.Calls;
+
+/// <summary>Where a programme's calls stand at a moment: the one open now, if any, and the next to open.</summary>
+public sealed record CallsNow(CallEntity? Open, CallEntity? Next)
+{
+    /// <param name="calls">Every call, in the order they open (<see cref="CallStore.ListAsync"/>).</param>
+    public static CallsNow Of(IEnumerable<CallEntity> calls, string programme, DateTimeOffset now)
+    {
+        var mine = calls.Where(call => call.Programme == programme).ToList();
+        return new CallsNow(mine.FirstOrDefault(call => call.IsOpenAt(now)), mine.FirstOrDefault(call => call.OpensAt > now));
+    }
+}
+
+/// <summary>What became of an application's attempt to take its place in a call.</summary>
+public enum SeatResult
+{
+    Taken,
+
+    /// <summary>The call has taken its <see cref="CallEntity.MaxApplications"/>.</summary>
+    Full,
+
+    /// <summary>The call closed (or an admin closed it) since it was read.</summary>
+    Closed,
+}
+
+/// <summary>
+/// Intake's side of the calls (docs/api.md, Calls): which call takes a programme's applications now, and each
+/// application's place in it. A place raises the call's count and adds the application's seat row in one transaction
+/// under the call's ETag, so a call never takes more than its maximum, and a retried submission counts once.
+/// </summary>
+public sealed class CallSeats(WorkflowStorage storage, CallStore calls)
+{
+    const int MaxAttempts = 50;
+
+    TableClient Table => storage.Calls;
+
+    public async Task<CallsNow> NowAsync(string programme, DateTimeOffset now, CancellationToken cancellationToken) =>
+        CallsNow.Of(await calls.ListAsync(cancellationToken), programme, now);
+
+    public async Task<SeatResult> TakeAsync(CallEntity call, string applicationId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            if (!call.IsOpenAt(now))
+            {
+                return SeatResult.Closed;
+            }
+
+            if (call.MaxApplications is { } max && call.Applications >= max)
+            {
+                return SeatResult.Full;
+            }
+
+            call.Applications++;
+            try
+            {
+                await Table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.UpdateReplace, call, call.ETag),
+                    new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(CallEntity.Partition, CallEntity.SeatRow(applicationId))),
+                ], cancellationToken);
+                return SeatResult.Taken;
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex == 1)
+            {
+                return SeatResult.Taken; // an earlier attempt of this submission took it
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+            {
+                // Another application took a place, or an admin changed the call, meanwhile: decide on the latest.
+                call = await calls.FindAsync(call.CallId, cancellationToken)
+                    ?? throw new InvalidOperationException($"Call {call.CallId} disappeared.");
+            }
+        }
+
+        throw new InvalidOperationException($"Could not take a place in call {call.CallId} after {MaxAttempts} attempts.");
+    }
+}
