@@ -76,20 +76,25 @@ internal static class AdminApi
     }
 
     /// <summary>Closes an open call now, as the dashboard's button does.</summary>
-    public static async Task CloseCallAsync(LocalHostProcess host, string callId)
+    public static Task CloseCallAsync(LocalHostProcess host, string callId) => ChangeCallAsync(host, callId, closeNow: true);
+
+    /// <summary>Gives a call another budget, the rest of it as it is.</summary>
+    public static Task SetBudgetAsync(LocalHostProcess host, string callId, long budgetKrw) => ChangeCallAsync(host, callId, budgetKrw: budgetKrw);
+
+    static async Task ChangeCallAsync(LocalHostProcess host, string callId, bool? closeNow = null, long? budgetKrw = null)
     {
         var call = await CallAsync(host, callId);
-        using var closed = await SendAsync(host, HttpMethod.Put, $"/api/admin/calls/{callId}", new
+        using var changed = await SendAsync(host, HttpMethod.Put, $"/api/admin/calls/{callId}", new
         {
             programme = call.GetProperty("programme").GetString(),
             title = call.GetProperty("title"),
             opensAt = call.GetProperty("opensAt").GetDateTimeOffset(),
             closesAt = call.GetProperty("closesAt").GetDateTimeOffset(),
-            budgetKrw = call.GetProperty("budgetKrw").GetInt64(),
+            budgetKrw = budgetKrw ?? call.GetProperty("budgetKrw").GetInt64(),
             miniClusters = call.GetProperty("miniClusters"),
             maxApplications = call.TryGetProperty("maxApplications", out var max) ? max.GetInt32() : (int?)null,
-            closeNow = true,
+            closeNow,
         });
-        Assert.Equal(System.Net.HttpStatusCode.OK, closed.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, changed.StatusCode);
     }
 }

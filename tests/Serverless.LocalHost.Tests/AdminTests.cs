@@ -19,7 +19,7 @@ public sealed class AdminTests(SupportHostFixture fixture) : IClassFixture<Suppo
         var calls = (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToList();
 
         var call = Assert.Single(calls);
-        Assert.Equal(("growth-stage", "Open", 300_000_000L), (call.GetProperty("programme").GetString(), call.GetProperty("state").GetString(), call.GetProperty("budgetKrw").GetInt64()));
+        Assert.Equal(("growth-stage", "Open", 2_000_000_000L), (call.GetProperty("programme").GetString(), call.GetProperty("state").GetString(), call.GetProperty("budgetKrw").GetInt64()));
         Assert.InRange((call.GetProperty("closesAt").GetDateTimeOffset() - DateTimeOffset.UtcNow).TotalDays, 59, 61);
         Assert.True(call.GetProperty("applications").GetInt32() > 0); // the demo's own applications
     }

@@ -54,8 +54,9 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
         var host = await LocalHostProcess.StartAsync(Settings);
         try
         {
-            // The test's own pools: three reviewers, two experts with room for every task (the sample's plan has an
-            // export task and a marketing one).
+            // The test's own call and pools (its host's Azurite is its own): three reviewers, two experts with room
+            // for every task (the sample's plan has an export task and a marketing one).
+            await AdminApi.CreateCallAsync(host, "growth-stage", DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(30), StandingCall.BudgetKrw);
             foreach (var reviewer in new[] { "복구검토1", "복구검토2", "복구검토3" })
             {
                 await AdminApi.AddReviewerAsync(host, reviewer);

@@ -98,6 +98,7 @@ public sealed class DashboardTests(SupportHostFixture fixture) : BrowserTests, I
     [Fact]
     public async Task ACompletedApplication_ShowsItsWholeStory_AndTheViewSurvivesAReload()
     {
+        var spentBefore = await DemoCallSpentAsync();
         var application = await SupportFlow.ApprovedAsync(fixture.Host, firmName: "대시보드정밀"); // plan: T1 ExportSupport, T2 Marketing
         var receipt = application.ReceiptNumber;
         var t1Expert = await SupportFlow.AcceptAsync(fixture.Host, receipt, "T1");
@@ -108,9 +109,12 @@ public sealed class DashboardTests(SupportHostFixture fixture) : BrowserTests, I
         (await SupportFlow.ReportAsync(fixture.Host, t2Report, "온라인 마케팅 전략 수립")).Dispose();
         await FirmFlow.WaitForStatusAsync(fixture.Host, application.Application, "AwaitingFeedback");
         (await FirmFlow.PostFeedbackAsync(fixture.Host, application.Application, 4, "전문가 상담이 유익했습니다")).Dispose();
-        await FirmFlow.WaitForStatusAsync(fixture.Host, application.Application, "Completed");
+        var completed = await FirmFlow.WaitForStatusAsync(fixture.Host, application.Application, "Completed");
         using var answer = await AdminApi.SendAsync(fixture.Host, HttpMethod.Get, $"/api/admin/applications/{application.Application.ApplicationId}");
         var form = (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("form");
+
+        // Its programme share moved from committed to spent in its call.
+        Assert.Equal(spentBefore + completed.GetProperty("plan").GetProperty("totalProgrammeShareKrw").GetInt64(), await DemoCallSpentAsync());
 
         var page = await LoggedInPageAsync();
         await page.SelectOptionAsync("#status", "Completed");
@@ -249,6 +253,49 @@ public sealed class DashboardTests(SupportHostFixture fixture) : BrowserTests, I
         await page.Locator("#keyError:not(:empty)").WaitForAsync();
         Assert.True(await page.Locator("#app").IsHiddenAsync());
         Assert.Null(await page.EvaluateAsync<string?>("sessionStorage.getItem('adminKey')"));
+    }
+
+    /// <summary>
+    /// The calls' table shows each call's budget, committed, spent and left (the demo's open call); an admin opens the
+    /// next call from the form, in Korea time, and raises a budget from its row.
+    /// </summary>
+    [Fact]
+    public async Task TheCallsTable_ShowsEachBudget_AndAnAdminOpensTheNextCallAndRaisesItsBudget()
+    {
+        var page = await LoggedInPageAsync();
+        var demo = page.Locator("#calls tr", new PageLocatorOptions { HasTextString = "모집공고" }).First;
+        await demo.WaitForAsync();
+        var cells = await demo.Locator("td").AllInnerTextsAsync();
+        Assert.Equal("접수 중", cells[1]);
+        Assert.EndsWith("원", cells[6], StringComparison.Ordinal); // left: the demo's budget less what its approvals committed
+        Assert.Contains("2,000,000,000원", await demo.InnerTextAsync(), StringComparison.Ordinal);
+
+        // The next call opens when the demo's has closed (windows of a programme never overlap).
+        var opens = DateTimeOffset.UtcNow.AddDays(70).ToOffset(TimeSpan.FromHours(9));
+        await page.FillAsync("#callTitleKo", "2027년 하반기 기업성장 지원사업");
+        await page.FillAsync("#callTitleEn", "2027 second-half growth support");
+        await page.FillAsync("#callOpens", opens.ToString("yyyy-MM-dd'T'09:00", System.Globalization.CultureInfo.InvariantCulture));
+        await page.FillAsync("#callCloses", opens.AddDays(30).ToString("yyyy-MM-dd'T'18:00", System.Globalization.CultureInfo.InvariantCulture));
+        await page.FillAsync("#callBudget", "500,000,000");
+        await page.ClickAsync("#callForm button[type='submit']");
+        var next = page.Locator("#calls tr", new PageLocatorOptions { HasTextString = "2027년 하반기" });
+        await next.WaitForAsync();
+        Assert.Contains("예정", await next.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("09:00", await next.InnerTextAsync(), StringComparison.Ordinal); // shown in Korea time, as entered
+        Assert.Contains("500,000,000원", await next.InnerTextAsync(), StringComparison.Ordinal);
+
+        page.Dialog += (_, dialog) => dialog.AcceptAsync("750000000");
+        await next.Locator("button", new LocatorLocatorOptions { HasTextString = "예산 변경" }).ClickAsync();
+        await page.Locator("#calls tr", new PageLocatorOptions { HasTextString = "750,000,000원" }).WaitForAsync();
+        await ShotAsync(page, "7-calls");
+        await Browsers.AssertAccessibleAsync(page);
+    }
+
+    async Task<long> DemoCallSpentAsync()
+    {
+        using var listed = await AdminApi.SendAsync(fixture.Host, HttpMethod.Get, "/api/admin/calls");
+        return (await listed.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray()
+            .Single(call => call.GetProperty("state").GetString() == "Open").GetProperty("spentKrw").GetInt64();
     }
 
     async Task<IPage> LoggedInPageAsync()

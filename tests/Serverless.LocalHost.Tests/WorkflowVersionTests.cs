@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Serverless.Testing;
+using Serverless.Workflow.Orchestration;
 using Xunit;
 
 namespace Serverless.LocalHost.Tests;
@@ -66,15 +67,15 @@ public sealed class WorkflowVersionTests(AzuriteFixture azurite)
             ["Submitted", "AwaitingDocuments", "Diagnosed", "AwaitingReview", "Approved", "Matching", "InProgress", "AwaitingFeedback", "Completed"],
             FirmFlow.Timeline(done));
 
-        // Meanwhile the new application waits for its firm, on version 3; the staff see which is which.
+        // Meanwhile the new application waits for its firm, on the current version; the staff see which is which.
         Assert.Equal("Submitted", (await FirmFlow.GetAsync(current, newer)).GetProperty("status").GetString());
         using var list = await AdminApi.SendAsync(current, HttpMethod.Get, "/api/admin/applications?pageSize=200");
         var items = (await list.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().ToList();
         var versions = items.ToDictionary(item => item.GetProperty("applicationId").GetString()!, item => item.GetProperty("workflowVersion").GetInt32());
-        Assert.Equal((2, 3), (versions[older.ApplicationId], versions[newer.ApplicationId]));
+        Assert.Equal((2, WorkflowVersions.Current), (versions[older.ApplicationId], versions[newer.ApplicationId]));
         var instances = new TableServiceClient(settings["Storage:ConnectionString"]).GetTableClient(settings["Durable:TaskHub"] + "Instances");
         Assert.Equal( // the engine's own orchestration version, which the workers match and the orchestrator branches on
-            ("2", "3"),
+            ("2", WorkflowVersions.CurrentName),
             ((await instances.GetEntityAsync<TableEntity>(older.ApplicationId, "")).Value.GetString("Version"),
              (await instances.GetEntityAsync<TableEntity>(newer.ApplicationId, "")).Value.GetString("Version")));
 

@@ -42,7 +42,7 @@ public static class StandingCall
             var request = new CallRequest(
                 programme, new CallTitle("상시 모집 (시험)", "Standing call (tests)"), now.AddDays(-1), now.AddDays(30), BudgetKrw,
                 MiniClusters: null, MaxApplications: null, CloseNow: null);
-            var (call, errors) = CallValidator.Validate(request, existing: null, intake, now);
+            var (call, errors) = CallValidator.Validate(request, existing: null, taken: 0, intake, now);
             if (call is null)
             {
                 throw new InvalidOperationException($"The standing call is invalid: {string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}");

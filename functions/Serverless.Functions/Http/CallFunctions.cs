@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Serverless.Workflow.Calls;
 using Serverless.Workflow.Http;
 
@@ -30,7 +31,8 @@ public sealed class CallFunctions(CallHandlers handlers)
     [Function(nameof(UpdateCall))]
     public Task<IResult> UpdateCall(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = ApiRoutes.Call)] HttpRequest request,
+        [DurableClient] DurableTaskClient durable,
         string callId,
         CancellationToken cancellationToken) =>
-        handlers.UpdateAsync(request, callId, cancellationToken);
+        handlers.UpdateAsync(request, callId, durable, cancellationToken);
 }

@@ -83,7 +83,7 @@ internal sealed partial class DemoData(
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: {Experts} experts, {Reviewers} reviewers and some applications (their mail shows in /dev/mailbox).")]
     static partial void LogSeeded(ILogger logger, int experts, int reviewers);
 
-    /// <summary>The default programme's call: open since the start of today, for 60 days, with 300 million won to commit.</summary>
+    /// <summary>The default programme's call: open since the start of today, for 60 days, with 2 billion won to commit.</summary>
     async Task OpenCallAsync(CancellationToken cancellationToken)
     {
         var programme = intake.Value.DefaultProgramme;
@@ -97,8 +97,8 @@ internal sealed partial class DemoData(
         var closesAt = opensAt.AddDays(60).AddHours(18);
         var request = new CallRequest(
             programme, new CallTitle($"{closesAt.Year}년 기업성장단계별 맞춤형 지원사업 모집공고", $"{closesAt.Year} customised support by growth stage: call for applications"),
-            opensAt, closesAt, BudgetKrw: 300_000_000, MiniClusters: null, MaxApplications: null, CloseNow: null);
-        var (call, _) = CallValidator.Validate(request, existing: null, intake.Value, now);
+            opensAt, closesAt, BudgetKrw: 2_000_000_000, MiniClusters: null, MaxApplications: null, CloseNow: null);
+        var (call, _) = CallValidator.Validate(request, existing: null, taken: 0, intake.Value, now);
         await calls.SaveAsync(call!, isNew: true, cancellationToken);
     }
 

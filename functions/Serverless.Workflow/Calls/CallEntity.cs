@@ -10,7 +10,7 @@ namespace Serverless.Workflow.Calls;
 /// All calls share one partition, with a guard row per programme: they are few (one or two a year), and a write
 /// that changes a programme's windows goes in one transaction with that programme's guard, so two writes that would
 /// overlap cannot both pass the check. Beside them, one seat row per application taken (<see cref="SeatRow"/>), added
-/// in the same transaction as the call's count. Call ids are lowercase hex and guard rows start with <c>g</c>, so
+/// in the same transaction as the call's count when the call has a maximum. Call ids are lowercase hex and guard rows start with <c>g</c>, so
 /// both sort before <see cref="FirstOtherRow"/>, and the seat rows after it.
 /// </summary>
 public sealed class CallEntity : ITableEntity
@@ -51,7 +51,10 @@ public sealed class CallEntity : ITableEntity
 
     public int? MaxApplications { get; set; }
 
-    /// <summary>Applications taken in this call.</summary>
+    /// <summary>
+    /// Places taken while the call has a maximum, counted under the call's ETag so that it never passes
+    /// <see cref="MaxApplications"/>. A call without one counts nothing here: its seat rows say how many it took.
+    /// </summary>
     public int Applications { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

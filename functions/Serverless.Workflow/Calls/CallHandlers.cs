@@ -1,9 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Http;
+using Serverless.Workflow.Orchestration;
 
 namespace Serverless.Workflow.Calls;
 
@@ -11,7 +13,8 @@ namespace Serverless.Workflow.Calls;
 /// The calls' admin routes (docs/api.md, Calls): list, get, create, replace (or close now). The admin key is checked
 /// by the host before these run. A refused request writes nothing.
 /// </summary>
-public sealed class CallHandlers(CallStore calls, IOptions<IntakeOptions> intake, TimeProvider time)
+public sealed class CallHandlers(
+    CallStore calls, CallSeats seats, CallBudget budget, ApplicationStore applications, IOptions<IntakeOptions> intake, TimeProvider time)
 {
     const int MaxBodyBytes = 16 * 1024;
     const int MaxAttempts = 5;
@@ -19,12 +22,18 @@ public sealed class CallHandlers(CallStore calls, IOptions<IntakeOptions> intake
     public async Task<IResult> ListAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return ApiResults.Json((await calls.ListAsync(cancellationToken)).Select(call => CallView.Of(call, now)).ToList());
+        var views = new List<CallView>();
+        foreach (var call in await calls.ListAsync(cancellationToken))
+        {
+            views.Add(CallView.Of(call, now, await seats.CountAsync(call.CallId, cancellationToken)));
+        }
+
+        return ApiResults.Json(views);
     }
 
     public async Task<IResult> GetAsync(string callId, CancellationToken cancellationToken) =>
         ApplicationIds.IsValid(callId) && await calls.FindAsync(callId, cancellationToken) is { } call
-            ? ApiResults.Json(CallView.Of(call, time.GetUtcNow()))
+            ? ApiResults.Json(CallView.Of(call, time.GetUtcNow(), await seats.CountAsync(callId, cancellationToken)))
             : Problems.NotFound();
 
     public async Task<IResult> CreateAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -36,7 +45,7 @@ public sealed class CallHandlers(CallStore calls, IOptions<IntakeOptions> intake
         }
 
         var now = time.GetUtcNow();
-        var (call, errors) = CallValidator.Validate(body, existing: null, intake.Value, now);
+        var (call, errors) = CallValidator.Validate(body, existing: null, taken: 0, intake.Value, now);
         if (call is null)
         {
             return Problems.Invalid(errors.ToDictionary());
@@ -44,14 +53,15 @@ public sealed class CallHandlers(CallStore calls, IOptions<IntakeOptions> intake
 
         return await calls.SaveAsync(call, isNew: true, cancellationToken) switch
         {
-            CallWrite.Done => ApiResults.Json(CallView.Of(call, now), StatusCodes.Status201Created, $"/{ApiRoutes.Calls}/{call.CallId}"),
+            CallWrite.Done => ApiResults.Json(CallView.Of(call, now, 0), StatusCodes.Status201Created, $"/{ApiRoutes.Calls}/{call.CallId}"),
             CallWrite.Overlaps overlap => Overlapping(overlap.Other),
             _ => Problems.Conflict("The call could not be created; try again."),
         };
     }
 
-    public async Task<IResult> UpdateAsync(HttpRequest request, string callId, CancellationToken cancellationToken)
+    public async Task<IResult> UpdateAsync(HttpRequest request, string callId, DurableTaskClient durable, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(durable);
         if (!ApplicationIds.IsValid(callId))
         {
             return Problems.NotFound();
@@ -72,7 +82,9 @@ public sealed class CallHandlers(CallStore calls, IOptions<IntakeOptions> intake
             }
 
             var now = time.GetUtcNow();
-            var (call, errors) = CallValidator.Validate(body, existing, intake.Value, now);
+            var budgetBefore = existing.BudgetKrw;
+            var taken = await seats.CountAsync(callId, cancellationToken);
+            var (call, errors) = CallValidator.Validate(body, existing, taken, intake.Value, now);
             if (call is null)
             {
                 return Problems.Invalid(errors.ToDictionary());
@@ -81,13 +93,32 @@ public sealed class CallHandlers(CallStore calls, IOptions<IntakeOptions> intake
             switch (await calls.SaveAsync(call, isNew: false, cancellationToken))
             {
                 case CallWrite.Done:
-                    return ApiResults.Json(CallView.Of(call, now));
+                    if (call.BudgetKrw > budgetBefore)
+                    {
+                        await MailWaitingReviewersAsync(call, durable, now);
+                    }
+
+                    return ApiResults.Json(CallView.Of(call, now, taken));
                 case CallWrite.Overlaps overlap:
                     return Overlapping(overlap.Other);
             }
         }
 
         return Problems.Conflict("The call kept changing meanwhile; try again.");
+    }
+
+    /// <summary>
+    /// The budget went up: every application of the call whose approval the budget refused has its reviewer mailed
+    /// again (the review step's resend), and waits no longer. Past the answer's claim nothing may cut this short.
+    /// </summary>
+    async Task MailWaitingReviewersAsync(CallEntity call, DurableTaskClient durable, DateTimeOffset now)
+    {
+        foreach (var (applicationId, round) in await budget.WaitingAsync(call.CallId, CancellationToken.None))
+        {
+            await applications.AppendEventAsync(applicationId, "ResendRequested", "admin", "the call's budget was raised", now, CancellationToken.None);
+            await durable.RaiseEventAsync(applicationId, WorkflowEvents.ResendRequested(round), new ResendRequested("budget raised", now), CancellationToken.None);
+            await budget.StopWaitingAsync(applicationId, CancellationToken.None);
+        }
     }
 
     static ProblemHttpResult Overlapping(CallEntity other) => Problems.Conflict(

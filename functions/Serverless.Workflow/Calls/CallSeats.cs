@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using Azure;
 using Azure.Data.Tables;
 using Serverless.Workflow.Storage;
 
@@ -28,8 +30,9 @@ public enum SeatResult
 
 /// <summary>
 /// Intake's side of the calls (docs/api.md, Calls): which call takes a programme's applications now, and each
-/// application's place in it. A place raises the call's count and adds the application's seat row in one transaction
-/// under the call's ETag, so a call never takes more than its maximum, and a retried submission counts once.
+/// application's place in it, its seat row (a retried submission finds its own). In a call with a maximum the seat
+/// goes in one transaction with the call's count, under the call's ETag, so the call never takes more. A call without
+/// one is not written at all: two hundred submissions at once would otherwise all queue on its one row.
 /// </summary>
 public sealed class CallSeats(WorkflowStorage storage, CallStore calls)
 {
@@ -40,9 +43,41 @@ public sealed class CallSeats(WorkflowStorage storage, CallStore calls)
     public async Task<CallsNow> NowAsync(string programme, DateTimeOffset now, CancellationToken cancellationToken) =>
         CallsNow.Of(await calls.ListAsync(cancellationToken), programme, now);
 
+    /// <summary>The applications a call has taken, by their seat rows.</summary>
+    public async Task<IReadOnlyList<string>> ApplicationsAsync(string callId, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        var prefix = CallEntity.SeatRow("");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CallEntity.Partition} and RowKey gt {prefix} and RowKey lt {"seat;"} and CallId eq {callId}");
+        await foreach (var seat in Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            ids.Add(seat.RowKey[prefix.Length..]);
+        }
+
+        return ids;
+    }
+
+    /// <summary>How many applications the call has taken.</summary>
+    public async Task<int> CountAsync(string callId, CancellationToken cancellationToken) => (await ApplicationsAsync(callId, cancellationToken)).Count;
+
     public async Task<SeatResult> TakeAsync(CallEntity call, string applicationId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
+        var seat = new TableEntity(CallEntity.Partition, CallEntity.SeatRow(applicationId)) { ["CallId"] = call.CallId };
+        if (call.MaxApplications is null)
+        {
+            try
+            {
+                await Table.AddEntityAsync(seat, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                // An earlier attempt of this submission took it.
+            }
+
+            return SeatResult.Taken;
+        }
+
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             if (!call.IsOpenAt(now))
@@ -61,7 +96,7 @@ public sealed class CallSeats(WorkflowStorage storage, CallStore calls)
                 await Table.SubmitTransactionAsync(
                 [
                     new TableTransactionAction(TableTransactionActionType.UpdateReplace, call, call.ETag),
-                    new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(CallEntity.Partition, CallEntity.SeatRow(applicationId))),
+                    new TableTransactionAction(TableTransactionActionType.Add, seat),
                 ], cancellationToken);
                 return SeatResult.Taken;
             }
@@ -71,7 +106,9 @@ public sealed class CallSeats(WorkflowStorage storage, CallStore calls)
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
             {
-                // Another application took a place, or an admin changed the call, meanwhile: decide on the latest.
+                // Another application took a place, or an admin changed the call, meanwhile: decide on the latest, after
+                // a short wait of its own, so that a burst at the opening does not retry in step.
+                await Task.Delay(TimeSpan.FromMilliseconds(RandomNumberGenerator.GetInt32(1, 10 * (attempt + 1))), cancellationToken);
                 call = await calls.FindAsync(call.CallId, cancellationToken)
                     ?? throw new InvalidOperationException($"Call {call.CallId} disappeared.");
             }

@@ -13,7 +13,8 @@ public static class CallValidator
 {
     public const long MaxBudgetKrw = 1_000_000_000_000;
 
-    public static (CallEntity? Call, ValidationErrors Errors) Validate(CallRequest request, CallEntity? existing, IntakeOptions intake, DateTimeOffset now)
+    /// <param name="taken">How many applications the call has taken (0 for a new one).</param>
+    public static (CallEntity? Call, ValidationErrors Errors) Validate(CallRequest request, CallEntity? existing, int taken, IntakeOptions intake, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(intake);
@@ -49,9 +50,9 @@ public static class CallValidator
             }
         }
 
-        if (request.MaxApplications is { } max && (max is < 1 or > 100_000 || max < (existing?.Applications ?? 0)))
+        if (request.MaxApplications is { } max && (max is < 1 or > 100_000 || max < taken))
         {
-            errors.Add("maxApplications", $"1 to 100,000, and no fewer than the call has taken ({existing?.Applications ?? 0}).");
+            errors.Add("maxApplications", $"1 to 100,000, and no fewer than the call has taken ({taken}).");
         }
 
         if (errors.Any)
@@ -67,6 +68,11 @@ public static class CallValidator
         call.ClosedEarly |= request.CloseNow == true;
         call.BudgetKrw = request.BudgetKrw!.Value;
         call.MiniClustersJson = miniClusters.Count == 0 ? null : JsonSerializer.Serialize(miniClusters);
+        if (request.MaxApplications is not null && call.MaxApplications is null)
+        {
+            call.Applications = taken; // from now on the places are counted on the call's row (CallSeats)
+        }
+
         call.MaxApplications = request.MaxApplications;
         call.UpdatedAt = now;
         return (call, errors);

@@ -13,7 +13,8 @@ public sealed record CallView(
     string CallId, string Programme, CallTitle Title, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, CallState State, bool ClosedEarly,
     long BudgetKrw, long CommittedKrw, long SpentKrw, long LeftKrw, IReadOnlyList<string> MiniClusters, int? MaxApplications, int Applications)
 {
-    public static CallView Of(CallEntity call, DateTimeOffset now)
+    /// <param name="applications">How many the call has taken (<see cref="CallSeats.CountAsync"/>).</param>
+    public static CallView Of(CallEntity call, DateTimeOffset now, int applications)
     {
         ArgumentNullException.ThrowIfNull(call);
         var state = now < call.OpensAt ? CallState.Upcoming : now < call.ClosesAt ? CallState.Open : CallState.Closed;
@@ -21,7 +22,7 @@ public sealed record CallView(
             call.CallId, call.Programme, new CallTitle(call.TitleKo, call.TitleEn), call.OpensAt, call.ClosesAt, state, call.ClosedEarly,
             call.BudgetKrw, call.CommittedKrw, call.SpentKrw, call.BudgetKrw - call.CommittedKrw - call.SpentKrw,
             call.MiniClusters,
-            call.MaxApplications, call.Applications);
+            call.MaxApplications, applications);
     }
 }
 

@@ -9,6 +9,7 @@ public static class CallsRegistration
     {
         services.AddSingleton<CallStore>();
         services.AddSingleton<CallSeats>();
+        services.AddSingleton<CallBudget>();
         services.AddSingleton<CallHandlers>();
         return services;
     }

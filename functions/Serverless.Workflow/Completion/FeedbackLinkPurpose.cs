@@ -13,7 +13,7 @@ public sealed class FeedbackLinkPurpose(ApplicationStore applications, TimeProvi
 {
     static readonly string[] Ratings = ["1", "2", "3", "4", "5"];
 
-    protected override void Write(LinkPage page, ApplicationEntity application, LinkEntity link, IFormCollection? posted)
+    protected override Task WriteAsync(LinkPage page, ApplicationEntity application, LinkEntity link, IFormCollection? posted, CancellationToken cancellationToken)
     {
         page.Field(page.Say("접수번호", "Receipt number"), application.ReceiptNumber)
             .Field(page.Say("기업", "Firm"), application.FirmName)
@@ -22,6 +22,7 @@ public sealed class FeedbackLinkPurpose(ApplicationStore applications, TimeProvi
                 Ratings.Select(rating => (rating, rating)), posted?["rating"].ToString())
             .TextArea("comment", page.Say("의견 (선택)", "Comment (optional)"), posted?["comment"].ToString() ?? "", FormFields.MaxTextLength)
             .EndForm(page.Say("제출", "Submit"));
+        return Task.CompletedTask;
     }
 
     protected override FeedbackGiven? Decide(IFormCollection form, ValidationErrors errors)

@@ -23,7 +23,7 @@ public sealed class ReportLinkPurpose(ApplicationStore applications, WorkflowSto
 
     public override bool OpensDocuments => true;
 
-    protected override void Write(LinkPage page, ApplicationEntity application, LinkEntity link, IFormCollection? posted)
+    protected override Task WriteAsync(LinkPage page, ApplicationEntity application, LinkEntity link, IFormCollection? posted, CancellationToken cancellationToken)
     {
         var task = ApplicationPlan.Task(application, link.TaskId)!;
         page.Heading(page.Say("수행 과제", "Your task"))
@@ -37,6 +37,7 @@ public sealed class ReportLinkPurpose(ApplicationStore applications, WorkflowSto
             .TextArea("followUp", page.Say("후속 지원 제안 (선택)", "Follow-up proposed (optional)"), posted?["followUp"].ToString() ?? "", FormFields.MaxTextLength)
             .FileInput("file", page.Say("보고서 파일 (선택: PDF, HWP, DOCX, XLSX, PNG, JPEG, 10MB 이하)", "Report file (optional: PDF, HWP, DOCX, XLSX, PNG, JPEG, up to 10 MiB)"))
             .EndForm(page.Say("제출", "Submit"));
+        return Task.CompletedTask;
     }
 
     /// <summary>

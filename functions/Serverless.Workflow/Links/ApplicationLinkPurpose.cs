@@ -35,7 +35,7 @@ public abstract class ApplicationLinkPurpose<TDecision>(ApplicationStore applica
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(link);
-        Write(page, await applications.GetAsync(link.ApplicationId, cancellationToken), link, posted);
+        await WriteAsync(page, await applications.GetAsync(link.ApplicationId, cancellationToken), link, posted, cancellationToken);
     }
 
     public (string? Decision, ValidationErrors Errors) Read(IFormCollection form)
@@ -44,6 +44,12 @@ public abstract class ApplicationLinkPurpose<TDecision>(ApplicationStore applica
         var errors = new ValidationErrors();
         var decision = Decide(form, errors);
         return decision is null ? (null, errors) : (JsonSerializer.Serialize(decision, Json.Options), errors);
+    }
+
+    public Task<string?> AdmitAsync(LinkEntity link, string decision, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        return AdmitAsync(link, Claimed(decision), durable, cancellationToken);
     }
 
     public Task<string?> DeliverAsync(LinkDelivery delivery, DurableTaskClient durable, CancellationToken cancellationToken)
@@ -60,10 +66,14 @@ public abstract class ApplicationLinkPurpose<TDecision>(ApplicationStore applica
     }
 
     /// <summary>What the link is for, and the form; <paramref name="posted"/> refills it after a refused post.</summary>
-    protected abstract void Write(LinkPage page, ApplicationEntity application, LinkEntity link, IFormCollection? posted);
+    protected abstract Task WriteAsync(LinkPage page, ApplicationEntity application, LinkEntity link, IFormCollection? posted, CancellationToken cancellationToken);
 
     /// <summary>The decision in the form, or null when the form is refused: <paramref name="errors"/> then names the fields at fault.</summary>
     protected abstract TDecision? Decide(IFormCollection form, ValidationErrors errors);
+
+    /// <summary>Whether <paramref name="decision"/> may stand, as <see cref="ILinkPurpose.AdmitAsync"/> says: most decisions always may.</summary>
+    protected virtual Task<string?> AdmitAsync(LinkEntity link, TDecision decision, DurableTaskClient durable, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(null);
 
     /// <summary>Hands the standing <paramref name="decision"/> to the workflow, as <see cref="ILinkPurpose.DeliverAsync"/> says.</summary>
     protected abstract Task<string?> DeliverAsync(TDecision decision, LinkDelivery delivery, DurableTaskClient durable, CancellationToken cancellationToken);

@@ -31,6 +31,12 @@ public interface ILinkPurpose
     (string? Decision, ValidationErrors Errors) Read(IFormCollection form);
 
     /// <summary>
+    /// Whether the decision read from this post may stand, asked before it is claimed: null when it may; otherwise why
+    /// not, said on the page (answered 409), and the step stays open (an approval the call's budget no longer covers).
+    /// </summary>
+    Task<string?> AdmitAsync(LinkEntity link, string decision, DurableTaskClient durable, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Hands the standing decision to the workflow. Runs again for a repeated post of the step (<see cref="LinkDelivery.Repeat"/>):
     /// the workflow takes the first event and ignores the rest, and a repeat must change nothing else. Returns why the
     /// decision could not take effect (answered 409: an expert at capacity), or null.

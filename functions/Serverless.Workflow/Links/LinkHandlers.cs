@@ -87,6 +87,13 @@ public sealed class LinkHandlers(LinkStore links, DocumentStore documents, IEnum
             return LinkResults.Refusal(request, page, purpose.Title(page), StatusCodes.Status400BadRequest, Problems.Invalid(errors.ToDictionary()));
         }
 
+        if (await purpose.AdmitAsync(link, decision, durable, CancellationToken.None) is { } notNow)
+        {
+            page.Error(notNow);
+            await purpose.WriteAsync(page, link, form, cancellationToken);
+            return LinkResults.Refusal(request, page, purpose.Title(page), StatusCodes.Status409Conflict, Problems.Conflict(notNow));
+        }
+
         // From the claim on, nothing may cut the post short: the request's cancellation would strand a claimed decision.
         if ((await links.ClaimUseAsync(link, Decision, CancellationToken.None)).Use == Recusal)
         {

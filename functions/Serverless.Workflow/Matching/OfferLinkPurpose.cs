@@ -18,7 +18,7 @@ public sealed class OfferLinkPurpose(ApplicationStore applications, ExpertLoads 
     const string Accept = "accept";
     const string Decline = "decline";
 
-    protected override void Write(LinkPage page, ApplicationEntity application, LinkEntity link, IFormCollection? posted)
+    protected override Task WriteAsync(LinkPage page, ApplicationEntity application, LinkEntity link, IFormCollection? posted, CancellationToken cancellationToken)
     {
         var task = ApplicationPlan.Task(application, link.TaskId)!;
         page.Heading(page.Say("요청 과제", "The task offered"))
@@ -35,6 +35,7 @@ public sealed class OfferLinkPurpose(ApplicationStore applications, ExpertLoads 
                 posted?["noConflict"].ToString() == "true")
             .TextArea("comment", page.Say("의견 (선택)", "Comment (optional)"), posted?["comment"].ToString() ?? "", FormFields.MaxTextLength)
             .EndForm(page.Say("제출", "Submit"));
+        return Task.CompletedTask;
     }
 
     protected override OfferAnswered? Decide(IFormCollection form, ValidationErrors errors)

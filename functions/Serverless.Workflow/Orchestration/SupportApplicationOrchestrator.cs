@@ -87,7 +87,7 @@ public sealed class SupportApplicationOrchestrator : TaskOrchestrator<Applicatio
             await steps.DiagnoseAsync(new DiagnoseRequest(id, steps.Now));
             await steps.RecordAsync(ApplicationStatus.Diagnosed);
 
-            var decision = await ReviewStep.AwaitDecisionAsync(context, steps, workflow);
+            var decision = await ReviewStep.AwaitDecisionAsync(context, steps, workflow, version);
             if (decision is null)
             {
                 return await ExpireAsync(steps, ExpiredSteps.Review, "review deadline passed");

@@ -42,6 +42,9 @@ public sealed record ReviewDecided(string Decision, string? Comment, string Revi
 /// <summary>An admin asks for the pending link to be mailed again (or for a reviewer to be found, when there was none).</summary>
 public sealed record ResendRequested(string Reason, DateTimeOffset At);
 
+/// <summary>A reviewer's approval the call's budget could not cover (version 4 on: the review then waits for the budget).</summary>
+public sealed record BudgetShort(long LeftKrw, long NeededKrw, DateTimeOffset At);
+
 /// <summary>How an expert's offer ended (raised by the offer link, or decided by its deadline).</summary>
 public enum OfferResult
 {
@@ -78,6 +81,8 @@ public static class WorkflowEvents
     public static string ReviewDecided(int round) => $"{nameof(Orchestration.ReviewDecided)}-{round}";
 
     public static string ResendRequested(int round) => $"{nameof(Orchestration.ResendRequested)}-{round}";
+
+    public static string BudgetShort(int round) => $"{nameof(Orchestration.BudgetShort)}-{round}";
 
     public static string OfferAnswered(string taskId, int offer) => $"{nameof(Orchestration.OfferAnswered)}-{taskId}-{offer}";
 
@@ -116,6 +121,9 @@ public static class PendingKinds
     public const string Unmatched = nameof(Unmatched);
     public const string Engagement = nameof(Engagement);
     public const string Feedback = nameof(Feedback);
+
+    /// <summary>A reviewer approved, but the call's budget no longer covers the plan: an admin raises it (the reviewer is mailed again) or the review rejects.</summary>
+    public const string Budget = nameof(Budget);
 
     /// <summary>A step failed after its retries: the staff were told, and an admin's retry (or terminate) is awaited.</summary>
     public const string Retry = nameof(Retry);

@@ -13,11 +13,12 @@ public static class WorkflowVersions
     /// <summary>
     /// 1: five quick activity retries, then Failed for good. 2: retries back off for an hour, then a failed step
     /// waits for an admin. 3: the firm confirms its application from the mailed link before anything else happens.
+    /// 4: an approval the call's budget refused makes the review wait for the budget (<c>pending.kind = Budget</c>).
     /// </summary>
-    public const int Current = 3;
+    public const int Current = 4;
 
     /// <summary><see cref="Current"/> as the engine writes it (host.json's <c>defaultVersion</c> is the same).</summary>
-    public const string CurrentName = "3";
+    public const string CurrentName = "4";
 
     /// <summary>A version as the engine writes it.</summary>
     public static string Name(int version) => version.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Serverless.Workflow.Applications;
+using Serverless.Workflow.Calls;
 using Serverless.Workflow.Links;
 using Serverless.Workflow.Orchestration;
 
@@ -10,9 +11,11 @@ public sealed record ReviewClosing(string ApplicationId, int Round, ReviewDecide
 
 /// <summary>
 /// Ends a review round: its remaining links stop working (the first decision wins), its reviewers' pending counts go
-/// down, and the decision goes into the audit trail with who took it. Idempotent.
+/// down, and the decision goes into the audit trail with who took it. A round that did not approve gives back a
+/// programme share committed for it (an approval posted through one link while another decided first), and the
+/// application no longer waits for the budget. Idempotent.
 /// </summary>
-public sealed class CloseReviewActivity(ApplicationStore applications, LinkStore links, ReviewAssignments assignments)
+public sealed class CloseReviewActivity(ApplicationStore applications, LinkStore links, ReviewAssignments assignments, CallBudget budget)
     : TaskActivity<ReviewClosing, int>
 {
     /// <returns>How many reviews were given back.</returns>
@@ -22,6 +25,12 @@ public sealed class CloseReviewActivity(ApplicationStore applications, LinkStore
         await links.RevokeAsync(
             input.ApplicationId, link => link.Purpose == nameof(LinkPurpose.Review) && link.Round == input.Round, CancellationToken.None);
         var released = await assignments.ReleaseAsync(input.ApplicationId, input.Round, CancellationToken.None);
+        await budget.StopWaitingAsync(input.ApplicationId, CancellationToken.None);
+        if (input.Decision?.Decision != ReviewDecisions.Approve)
+        {
+            await budget.ReturnAsync(input.ApplicationId, CancellationToken.None);
+        }
+
         if (input.Decision is { } decision)
         {
             var note = decision.Comment is null ? decision.Decision : $"{decision.Decision}: {decision.Comment}";

@@ -13,7 +13,8 @@ namespace Serverless.Workflow.Review;
 internal static class ReviewStep
 {
     /// <returns>The decision, or null when the deadline passed first.</returns>
-    public static async Task<ReviewDecided?> AwaitDecisionAsync(TaskOrchestrationContext context, StatusSteps steps, WorkflowOptions workflow)
+    /// <param name="version">From 4 on, an approval the budget refused (<see cref="BudgetShort"/>) makes the review wait for the budget.</param>
+    public static async Task<ReviewDecided?> AwaitDecisionAsync(TaskOrchestrationContext context, StatusSteps steps, WorkflowOptions workflow, int version)
     {
         var start = context.CurrentUtcDateTime;
         var deadline = start + workflow.ReviewDeadline;
@@ -29,6 +30,9 @@ internal static class ReviewStep
         var decision = context.WaitForExternalEvent<ReviewDecided>(WorkflowEvents.ReviewDecided(steps.Round));
         var resend = context.WaitForExternalEvent<ResendRequested>(WorkflowEvents.ResendRequested(steps.Round));
         var resends = 0;
+        Task<BudgetShort> BudgetShortWait() => context.WaitForExternalEvent<BudgetShort>(WorkflowEvents.BudgetShort(steps.Round));
+        var budgetShort = version >= 4 ? BudgetShortWait() : null;
+        var waitingForBudget = false;
 
         async Task MailAgainAsync(ReviewMailKind kind, string occasion)
         {
@@ -44,17 +48,33 @@ internal static class ReviewStep
         while (context.CurrentUtcDateTime < deadline && !decision.IsCompleted)
         {
             var wakeAt = alarms.Count > 0 ? alarms.Peek().At : deadline;
-            var first = await context.FirstOrTimeoutAsync(wakeAt, decision, resend);
+            var first = await context.FirstOrTimeoutAsync(wakeAt, budgetShort is null ? [decision, resend] : [decision, resend, budgetShort]);
             if (first == resend)
             {
                 resends++;
                 resend = context.WaitForExternalEvent<ResendRequested>(WorkflowEvents.ResendRequested(steps.Round));
                 await MailAgainAsync(ReviewMailKind.Resend, $"resend-{resends}");
+                if (waitingForBudget && reviewer is not null)
+                {
+                    // The budget was raised (or an admin had the link sent again): the reviewer decides once more.
+                    waitingForBudget = false;
+                    steps.SetPending(ApplicationStatus.AwaitingReview, PendingKinds.Review, deadline);
+                }
+            }
+            else if (first is not null && first == budgetShort)
+            {
+                budgetShort = BudgetShortWait();
+                waitingForBudget = true;
+                steps.SetPending(ApplicationStatus.AwaitingReview, PendingKinds.Budget, deadline);
             }
             else if (first is null && alarms.Count > 0)
             {
                 var alarm = alarms.Dequeue();
-                if (alarm.Kind == ReviewMailKind.Reminder)
+                if (waitingForBudget)
+                {
+                    // Nobody is to be reminded or escalated past while the budget is what is missing.
+                }
+                else if (alarm.Kind == ReviewMailKind.Reminder)
                 {
                     await MailAgainAsync(ReviewMailKind.Reminder, "reminder");
                 }

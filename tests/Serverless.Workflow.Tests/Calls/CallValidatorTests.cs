@@ -23,7 +23,7 @@ public sealed class CallValidatorTests
     {
         var opens = new DateTimeOffset(2027, 4, 1, 9, 0, 0, TimeSpan.FromHours(9));
 
-        var (call, errors) = CallValidator.Validate(Request(opens, opens.AddDays(30)), null, Intake, Now);
+        var (call, errors) = CallValidator.Validate(Request(opens, opens.AddDays(30)), null, taken: 0, Intake, Now);
 
         Assert.False(errors.Any);
         Assert.Equal((TimeSpan.Zero, opens), (call!.OpensAt.Offset, call.OpensAt));
@@ -34,8 +34,8 @@ public sealed class CallValidatorTests
     {
         var stored = Stored(Now.AddDays(-3), Now.AddDays(10));
 
-        var (_, moved) = CallValidator.Validate(Request(Now.AddDays(-1), Now.AddDays(10)), Stored(Now.AddDays(-3), Now.AddDays(10)), Intake, Now);
-        var (closed, errors) = CallValidator.Validate(Request(stored.OpensAt, stored.ClosesAt, closeNow: true), stored, Intake, Now);
+        var (_, moved) = CallValidator.Validate(Request(Now.AddDays(-1), Now.AddDays(10)), Stored(Now.AddDays(-3), Now.AddDays(10)), taken: 0, Intake, Now);
+        var (closed, errors) = CallValidator.Validate(Request(stored.OpensAt, stored.ClosesAt, closeNow: true), stored, taken: 0, Intake, Now);
 
         Assert.Equal(["opensAt"], moved.ToDictionary().Keys);
         Assert.False(errors.Any);
@@ -47,7 +47,7 @@ public sealed class CallValidatorTests
     {
         var upcoming = Stored(Now.AddDays(3), Now.AddDays(10));
 
-        var (call, errors) = CallValidator.Validate(Request(upcoming.OpensAt, upcoming.ClosesAt, closeNow: true), upcoming, Intake, Now);
+        var (call, errors) = CallValidator.Validate(Request(upcoming.OpensAt, upcoming.ClosesAt, closeNow: true), upcoming, taken: 0, Intake, Now);
 
         Assert.Null(call);
         Assert.Equal(["closeNow"], errors.ToDictionary().Keys);
@@ -58,8 +58,8 @@ public sealed class CallValidatorTests
     {
         var ended = Stored(Now.AddDays(-30), Now.AddDays(-1));
 
-        var (_, moved) = CallValidator.Validate(Request(ended.OpensAt, Now.AddDays(5)), Stored(ended.OpensAt, ended.ClosesAt), Intake, Now);
-        var (call, errors) = CallValidator.Validate(Request(ended.OpensAt, ended.ClosesAt) with { BudgetKrw = 150_000_000 }, ended, Intake, Now);
+        var (_, moved) = CallValidator.Validate(Request(ended.OpensAt, Now.AddDays(5)), Stored(ended.OpensAt, ended.ClosesAt), taken: 0, Intake, Now);
+        var (call, errors) = CallValidator.Validate(Request(ended.OpensAt, ended.ClosesAt) with { BudgetKrw = 150_000_000 }, ended, taken: 0, Intake, Now);
 
         Assert.Equal(["closesAt"], moved.ToDictionary().Keys);
         Assert.False(errors.Any);

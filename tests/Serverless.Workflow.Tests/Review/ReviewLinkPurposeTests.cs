@@ -15,7 +15,7 @@ namespace Serverless.Workflow.Tests.Review;
 /// </summary>
 public sealed class ReviewLinkPurposeTests
 {
-    static readonly ReviewLinkPurpose Purpose = new(null!, null!, TimeProvider.System);
+    static readonly ReviewLinkPurpose Purpose = new(null!, null!, null!, null!, TimeProvider.System);
 
     static (string? Decision, IReadOnlyCollection<string> Errors) Read(string? decision, string? comment, bool noConflict = true)
     {

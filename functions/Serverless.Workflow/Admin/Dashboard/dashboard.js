@@ -509,6 +509,130 @@ async function act(applicationId, action) {
   $('actionResult').textContent = result;
 }
 
+// The calls for applications and their budgets.
+
+const callStates = { Upcoming: ['예정', 'Upcoming'], Open: ['접수 중', 'Open'], Closed: ['마감', 'Closed'] };
+
+async function loadCalls() {
+  const calls = await (await api('/api/admin/calls')).json();
+  $('callsEmpty').hidden = calls.length > 0;
+  const picked = $('reportCall').value;
+  $('reportCall').replaceChildren($('reportCall').options[0], ...calls.map(call => element('option', { value: call.callId }, say([call.title.ko, call.title.en]))));
+  $('reportCall').value = picked;
+  $('calls').replaceChildren(...calls.map(call => element('tr', {},
+    element('th', { scope: 'row' }, say([call.title.ko, call.title.en])),
+    element('td', {}, `${when(call.opensAt)} – ${when(call.closesAt)}`),
+    element('td', {}, say(callStates[call.state]) + (call.closedEarly ? say([' (조기 마감)', ' (closed early)']) : '')),
+    element('td', { class: 'amount' }, call.maxApplications ? `${number(call.applications)}/${number(call.maxApplications)}` : number(call.applications)),
+    ...[call.budgetKrw, call.committedKrw, call.spentKrw, call.leftKrw].map(amount => element('td', { class: 'amount' }, won(amount))),
+    callButtons(call))));
+}
+
+/** Raise or lower the budget (asked for), or close an open call now: the call is sent back as it reads, with that changed. */
+function callButtons(call) {
+  const change = async changes => {
+    const response = await api(`/api/admin/calls/${call.callId}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...call, ...changes }) });
+    $('callResult').textContent = response.ok ? say(['변경되었습니다.', 'Changed.']) : `${response.status} ${(await response.json()).detail ?? ''}`;
+    loadCalls();
+  };
+  const title = say([call.title.ko, call.title.en]);
+  const budget = element('button', { type: 'button', class: 'secondary small', 'aria-label': `${title} ${say(['예산 변경', 'change budget'])}` }, say(['예산 변경', 'Budget']));
+  budget.addEventListener('click', () => {
+    const value = prompt(say(['새 예산 (원)', 'New budget (won)']), String(call.budgetKrw));
+    if (value !== null) {
+      change({ budgetKrw: Number(value.replace(/[^0-9]/g, '')) });
+    }
+  });
+  const buttons = [budget];
+  if (call.state === 'Open') {
+    const close = element('button', { type: 'button', class: 'secondary small', 'aria-label': `${title} ${say(['조기 마감', 'close now'])}` }, say(['조기 마감', 'Close now']));
+    close.addEventListener('click', () => confirm(say(['지금 마감할까요? 이후로는 신청을 받지 않습니다.', 'Close now? No application is taken after.'])) && change({ closeNow: true }));
+    buttons.push(close);
+  }
+
+  return element('td', { class: 'buttons' }, ...buttons);
+}
+
+/** A datetime-local value read as Korea time, whatever the browser's zone. */
+const koreaTime = value => `${value}:00+09:00`;
+
+$('callForm').addEventListener('submit', async event => {
+  event.preventDefault();
+  const response = await api('/api/admin/calls', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({
+      programme: options.defaultProgramme, title: { ko: $('callTitleKo').value, en: $('callTitleEn').value },
+      opensAt: koreaTime($('callOpens').value), closesAt: koreaTime($('callCloses').value), budgetKrw: Number($('callBudget').value.replace(/[^0-9]/g, '')),
+    }),
+  });
+  const answer = await response.json();
+  $('callResult').textContent = response.ok ? say(['등록되었습니다.', 'Opened.'])
+    : `${response.status} ${answer.detail ?? ''} ${Object.entries(answer.errors ?? {}).map(([path, messages]) => `${path}: ${messages.join(' ')}`).join('; ')}`;
+  if (response.ok) {
+    event.target.reset();
+  }
+
+  loadCalls();
+});
+
+// The outcome report of a year or a call, printable on its own.
+
+const sectorWords = { Industry: ['산 (산업계)', 'Industry'], Academia: ['학 (학계)', 'Academia'], Research: ['연 (연구기관)', 'Research'], Government: ['관 (공공기관)', 'Government'], Unknown: ['미상', 'Unknown'] };
+
+function reportQuery() {
+  return $('reportCall').value ? `callId=${encodeURIComponent($('reportCall').value)}` : `year=${encodeURIComponent($('reportYear').value.trim())}`;
+}
+
+/** A chart of counts, its numbers in its name; an empty table says so instead. */
+function countChart(title, counts, label = key => key) {
+  const items = Object.entries(counts).map(([key, value]) => ({ key, label: label(key), value, text: number(value) }));
+  const name = `${say(title)}: ${items.map(item => `${item.label} ${item.value}`).join(', ')}`;
+  return element('figure', { class: 'chart' }, element('figcaption', {}, say(title)),
+    items.length ? barChart(items, name) : element('p', { class: 'help' }, say(['없음', 'None'])));
+}
+
+async function loadReport() {
+  const response = await api(`/api/admin/reports/outcomes?${reportQuery()}`);
+  const answer = await response.json();
+  if (!response.ok) {
+    $('reportError').textContent = answer.detail ?? Object.values(answer.errors ?? {}).flat().join(' ');
+    $('reportBody').replaceChildren();
+    return;
+  }
+
+  $('reportError').textContent = '';
+  const budget = answer.budget;
+  const days = value => (value === null ? '—' : `${number(value, 1)}${say(['일', ' days'])}`);
+  const feedback = answer.feedback;
+  $('reportBody').replaceChildren(
+    element('h3', {}, answer.scope.calls.map(call => say([call.title.ko, call.title.en])).join(', ')),
+    element('dl', { class: 'figures' }, ...[
+      [['신청', 'Applications'], number(answer.applications)], [['지원 기업', 'Firms supported'], number(answer.firmsSupported)],
+      [['예산', 'Budget'], won(budget.budgetKrw)], [['약정', 'Committed'], won(budget.committedKrw)], [['집행', 'Spent'], won(budget.spentKrw)],
+      [['평균 만족도', 'Average rating'], feedback.averageRating === null ? '—' : `${number(feedback.averageRating, 2)} / 5`],
+      [['응답률', 'Response rate'], feedback.responseRate === null ? '—' : `${number(feedback.responseRate * 100, 1)}% (${feedback.responses}/${feedback.asked})`],
+      [['승인까지 (중앙값)', 'Days to approval (median)'], days(answer.medianDaysToApproval)],
+      [['완료까지 (중앙값)', 'Days to completion (median)'], days(answer.medianDaysToCompletion)],
+      [['보고 기한 초과', 'SLA breaches'], number(answer.slaBreaches)],
+    ].map(([term, value]) => element('div', {}, element('dt', {}, say(term)), element('dd', {}, value)))),
+    element('div', { class: 'columns' },
+      countChart(['상태별 신청', 'Applications by status'], answer.byStatus, key => word('status', key)),
+      countChart(['미니클러스터별 신청', 'Applications by mini-cluster'], answer.byMiniCluster),
+      countChart(['성장단계별 신청', 'Applications by growth stage'], answer.byGrowthStage, key => choice('growthStages', key)),
+      countChart(['트랙별 신청', 'Applications by track'], answer.byTrack, key => choice('supportTracks', key)),
+      countChart(['지원유형별 수행 과제', 'Tasks carried out by support type'], answer.tasksBySupportType),
+      countChart(['산·학·연·관별 수행 과제', 'Tasks carried out by expert sector'], answer.tasksBySector, key => say(sectorWords[key] ?? [key, key]))),
+    table(['지원유형별 예산', 'Budget by support type'], [['지원 유형', 'Support type'], ['약정', 'Committed', 'amount'], ['집행', 'Spent', 'amount']],
+      Object.entries(budget.bySupportType).map(([type, amounts]) => element('tr', {},
+        element('td', {}, type), element('td', { class: 'amount' }, won(amounts.committedKrw)), element('td', { class: 'amount' }, won(amounts.spentKrw))))));
+}
+
+$('reportForm').addEventListener('submit', event => {
+  event.preventDefault();
+  loadReport();
+});
+$('reportXlsx').addEventListener('click', () => download(`/api/admin/reports/outcomes.xlsx?${reportQuery()}`, 'outcomes.xlsx'));
+$('reportPrint').addEventListener('click', () => window.print());
+
 // The pools.
 
 async function loadPools() {
@@ -576,7 +700,7 @@ async function refresh(focusDetail = false) {
       $('detail').hidden = true;
     }
 
-    await Promise.all([loadStats(), loadList(), loadPools(), id ? loadDetail(id, focusDetail) : null]);
+    await Promise.all([loadStats(), loadCalls(), loadList(), loadPools(), id ? loadDetail(id, focusDetail) : null]);
   } catch (e) {
     if (e.message !== 'unauthorized') {
       console.error(e);
@@ -661,6 +785,7 @@ setUpLanguage($('lang'), chosen => {
 });
 language = document.documentElement.lang === 'en' ? 'en' : 'ko';
 fillChoices();
+$('reportYear').value = String(new Date(Date.now() + 9 * 3_600_000).getUTCFullYear()); // this year in Korea
 if (sessionStorage.getItem(keyName)) {
   showApp();
 } else {
