@@ -15,6 +15,7 @@ using Serverless.Workflow.Links;
 using Serverless.Workflow.Matching;
 using Serverless.Workflow.Operations;
 using Serverless.Workflow.Orchestration;
+using Serverless.Workflow.Reports;
 using Serverless.Workflow.Review;
 using Serverless.Workflow.Screening;
 using Serverless.Workflow.Storage;
@@ -34,6 +35,7 @@ public static class WorkflowRegistration
             .AddLinks()
             .AddOrchestration()
             .AddCalls()
+            .AddReports()
             .AddApplications()
             .AddConfirmation()
             .AddFirms()

@@ -30,7 +30,15 @@ public sealed record TaskView(
     DateTimeOffset? CompletedAt, string? ReportSummary, string? ReportFileName, bool SlaBreached);
 
 /// <summary>The firm's rating of the support and its comment, from the audit trail.</summary>
-public sealed record FeedbackView(int Rating, string? Comment, DateTimeOffset At);
+public sealed record FeedbackView(int Rating, string? Comment, DateTimeOffset At)
+{
+    /// <summary>The firm's latest feedback: its audit note is <c>{rating}/5</c>, then <c>: {comment}</c> when it wrote one (Completion/FeedbackLinkPurpose.cs).</summary>
+    public static FeedbackView? Latest(IReadOnlyList<ApplicationEventEntity> events) =>
+        events.LastOrDefault(e => e.Type == nameof(FeedbackGiven)) is { Note: { } note } given
+            && int.TryParse(note.AsSpan(0, Math.Max(note.IndexOf('/', StringComparison.Ordinal), 0)), NumberStyles.None, CultureInfo.InvariantCulture, out var rating)
+            ? new FeedbackView(rating, note.IndexOf(": ", StringComparison.Ordinal) is var colon and >= 0 ? note[(colon + 2)..] : null, given.At)
+            : null;
+}
 
 /// <summary>The admins' reads (docs/api.md, Admin): the list, one application in detail, the stats, the CSV export.</summary>
 public sealed class AdminQueryHandlers(
@@ -69,7 +77,7 @@ public sealed class AdminQueryHandlers(
                 a.TaskId, a.Category, a.SupportType, a.Status, a.ExpertName is { Length: > 0 } name ? name : null, a.AcceptedAt, a.CompletedAt,
                 a.ReportSummary, a.ReportBlob is { } blob ? blob[(blob.LastIndexOf('/') + 1)..] : null, a.SlaBreached)),
             Json.Options);
-        view["feedback"] = Feedback(events) is { } feedback ? JsonSerializer.SerializeToNode(feedback, Json.Options) : null;
+        view["feedback"] = FeedbackView.Latest(events) is { } feedback ? JsonSerializer.SerializeToNode(feedback, Json.Options) : null;
         view["pendingLinks"] = JsonSerializer.SerializeToNode(
             (await links.ListAsync(applicationId, cancellationToken)).Where(l => l.IsLive(now) && !FirmAccess.IsFirmCredential(l))
                 .Select(l => new PendingLinkView(l.Purpose, l.Actor, l.ExpiresAt)),
@@ -96,13 +104,6 @@ public sealed class AdminQueryHandlers(
         return TypedResults.Stream(
             await blob.OpenReadAsync(cancellationToken: cancellationToken), properties.Value.ContentType, blobName[(blobName.LastIndexOf('/') + 1)..]);
     }
-
-    /// <summary>The firm's latest feedback: its audit note is <c>{rating}/5</c>, then <c>: {comment}</c> when it wrote one (Completion/FeedbackLinkPurpose.cs).</summary>
-    static FeedbackView? Feedback(IReadOnlyList<ApplicationEventEntity> events) =>
-        events.LastOrDefault(e => e.Type == nameof(FeedbackGiven)) is { Note: { } note } given
-            && int.TryParse(note.AsSpan(0, Math.Max(note.IndexOf('/', StringComparison.Ordinal), 0)), NumberStyles.None, CultureInfo.InvariantCulture, out var rating)
-            ? new FeedbackView(rating, note.IndexOf(": ", StringComparison.Ordinal) is var colon and >= 0 ? note[(colon + 2)..] : null, given.At)
-            : null;
 
     public async Task<IResult> StatsAsync(CancellationToken cancellationToken) => ApiResults.Json(await stats.ReadAsync(cancellationToken));
 

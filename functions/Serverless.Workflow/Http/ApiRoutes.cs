@@ -47,6 +47,8 @@ public static class ApiRoutes
     public const string Assign = "api/admin/applications/{applicationId}/tasks/{taskId}/assign";
     public const string Calls = "api/admin/calls";
     public const string Call = "api/admin/calls/{callId}";
+    public const string Outcomes = "api/admin/reports/outcomes";
+    public const string OutcomesXlsx = "api/admin/reports/outcomes.xlsx";
     public const string Experts = "api/admin/experts";
     public const string Expert = "api/admin/experts/{expertId}";
 
@@ -91,6 +93,8 @@ public static class ApiRoutes
         new("POST", Calls, "CreateCall", "Opens a call for applications: programme, title, window, budget (admin key)", [201, 400, 401, 403, 409, 413, 415]),
         new("GET", Call, "GetCall", "One call with its budget committed, spent and left (admin key)", [200, 401, 403, 404]),
         new("PUT", Call, "UpdateCall", "Changes a call, or closes it now (admin key)", [200, 400, 401, 403, 404, 409, 413, 415]),
+        new("GET", Outcomes, "GetOutcomes", "The outcome report of a call (callId=) or of the calls opened in a year (year=), from stored facts (admin key)", [200, 400, 401, 403, 404]),
+        new("GET", OutcomesXlsx, "ExportOutcomes", "The outcome report as a spreadsheet, one sheet per table (admin key)", [200, 400, 401, 403, 404]),
         new("GET", Reviewers, "ListReviewers", "The reviewer pool (admin key)", [200, 401, 403]),
         new("POST", Reviewers, "CreateReviewer", "Adds a reviewer (admin key)", [201, 400, 401, 403, 409, 413, 415]),
         new("GET", Reviewer, "GetReviewer", "One reviewer (admin key)", [200, 401, 403, 404]),

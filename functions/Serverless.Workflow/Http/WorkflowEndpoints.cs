@@ -7,6 +7,7 @@ using Serverless.Workflow.Admin.Dashboard;
 using Serverless.Workflow.Admin;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Calls;
+using Serverless.Workflow.Reports;
 using Serverless.Workflow.Completion;
 using Serverless.Workflow.Confirmation;
 using Serverless.Workflow.Experts;
@@ -81,8 +82,10 @@ public static class WorkflowEndpoints
         app.MapGet(ApiRoutes.Calls, ([FromServices] CallHandlers h, CancellationToken ct) => h.ListAsync(ct));
         app.MapPost(ApiRoutes.Calls, (HttpRequest request, [FromServices] CallHandlers h, CancellationToken ct) => h.CreateAsync(request, ct));
         app.MapGet(ApiRoutes.Call, (string callId, [FromServices] CallHandlers h, CancellationToken ct) => h.GetAsync(callId, ct));
-        app.MapPut(ApiRoutes.Call, (HttpRequest request, string callId, [FromServices] CallHandlers h, CancellationToken ct) =>
-            h.UpdateAsync(request, callId, ct));
+        app.MapGet(ApiRoutes.Outcomes, (HttpRequest request, [FromServices] OutcomeReportHandlers h, CancellationToken ct) => h.GetAsync(request, ct));
+        app.MapGet(ApiRoutes.OutcomesXlsx, (HttpRequest request, [FromServices] OutcomeReportHandlers h, CancellationToken ct) => h.SpreadsheetAsync(request, ct));
+        app.MapPut(ApiRoutes.Call, (HttpRequest request, string callId, [FromServices] CallHandlers h, [FromServices] DurableTaskClient durable, CancellationToken ct) =>
+            h.UpdateAsync(request, callId, durable, ct));
 
         app.MapGet(ApiRoutes.Experts, ([FromServices] ExpertHandlers h, CancellationToken ct) => h.ListAsync(ct));
         app.MapPost(ApiRoutes.Experts, (HttpRequest request, [FromServices] ExpertHandlers h, CancellationToken ct) => h.CreateAsync(request, ct));
