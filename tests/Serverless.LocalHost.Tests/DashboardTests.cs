@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Serverless.Testing;
+using Serverless.Workflow.Orchestration;
 using Xunit;
 
 namespace Serverless.LocalHost.Tests;
@@ -67,8 +68,8 @@ public sealed class DashboardTests(SupportHostFixture fixture) : BrowserTests, I
         Assert.Equal(1, await page.Locator("#rows tr").CountAsync());
         Assert.Equal(("", null), (await page.Locator("#qError").TextContentAsync(), await page.GetAttributeAsync("#q", "aria-invalid")));
         Assert.Equal(("검토 대기", "검토"), (await row.Locator("td[data-status]").TextContentAsync(), await row.Locator("td[data-stage]").TextContentAsync()));
-        Assert.Equal("v3", await row.Locator("td").Last.TextContentAsync()); // which path it is on, for removing old ones
-        Assert.Matches(@"^v3 \d+$", await page.Locator("#inFlightByVersion").TextContentAsync());
+        Assert.Equal($"v{WorkflowVersions.Current}", await row.Locator("td").Last.TextContentAsync()); // which path it is on, for removing old ones
+        Assert.Matches($@"^v{WorkflowVersions.Current} \d+$", await page.Locator("#inFlightByVersion").TextContentAsync());
         await ShotAsync(page, "3-filtered");
 
         await row.ClickAsync();
@@ -281,7 +282,7 @@ public sealed class DashboardTests(SupportHostFixture fixture) : BrowserTests, I
         var next = page.Locator("#calls tr", new PageLocatorOptions { HasTextString = "2027년 하반기" });
         await next.WaitForAsync();
         Assert.Contains("예정", await next.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("09:00", await next.InnerTextAsync(), StringComparison.Ordinal); // shown in Korea time, as entered
+        Assert.Contains("오전 9:00", await next.InnerTextAsync(), StringComparison.Ordinal); // shown in Korea time, as entered
         Assert.Contains("500,000,000원", await next.InnerTextAsync(), StringComparison.Ordinal);
 
         page.Dialog += (_, dialog) => dialog.AcceptAsync("750000000");
