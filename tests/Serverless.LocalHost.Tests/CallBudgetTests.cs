@@ -58,7 +58,7 @@ public sealed class CallBudgetTests(SupportHostFixture fixture) : IClassFixture<
         var refusedAt = Array.FindIndex(answers, a => a.StatusCode == HttpStatusCode.Conflict);
         Assert.Matches(
             $"이 모집의 남은 예산은 {Won(share / 2)}원으로 이 계획의 지원금 {Won(share)}원보다 적어 지금은 승인할 수 없습니다|This call has {Won(share / 2)} won left, less than this plan's programme share of {Won(share)} won, so it cannot be approved now",
-            answers[refusedAt].Page);
+            WebUtility.HtmlDecode(answers[refusedAt].Page)); // the reviewer's language; the page escapes the apostrophe
         var (approved, waiting) = (reviews[1 - refusedAt], reviews[refusedAt]);
         await FirmFlow.WaitForStatusAsync(Host, approved.Application, "Matching");
         await AssertBudgetAsync(callId, committed: share, left: share * 3 / 2 - share);

@@ -54,7 +54,7 @@ public sealed class ApplicationHandlers(
                 next is null
                     ? "No call for applications of this programme is open now, and none is announced yet."
                     : string.Create(CultureInfo.InvariantCulture, $"No call for applications of this programme is open now; the next opens at {next.OpensAt:O}."),
-                new Dictionary<string, object?> { ["nextCall"] = CallSummary.Of(next) }),
+                new Dictionary<string, object?> { ["nextCall"] = next }),
             SubmissionOutcome.NotEligible(var call) => Problems.Invalid(
                 "firm.miniCluster", $"This call takes firms of these mini-clusters only: {string.Join(", ", call.MiniClusters)}."),
             SubmissionOutcome.CallFull(var call) => Problems.Status(

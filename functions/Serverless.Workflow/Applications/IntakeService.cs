@@ -27,13 +27,13 @@ public abstract record SubmissionOutcome
     public sealed record KeyReused : SubmissionOutcome;
 
     /// <summary>No call of the programme is open now; <paramref name="Next"/> is the next to open, if any.</summary>
-    public sealed record NoOpenCall(CallEntity? Next) : SubmissionOutcome;
+    public sealed record NoOpenCall(CallSummary? Next) : SubmissionOutcome;
 
     /// <summary>The open call takes firms of other mini-clusters only.</summary>
-    public sealed record NotEligible(CallEntity Call) : SubmissionOutcome;
+    public sealed record NotEligible(CallSummary Call) : SubmissionOutcome;
 
     /// <summary>The open call has taken as many applications as it may.</summary>
-    public sealed record CallFull(CallEntity Call) : SubmissionOutcome;
+    public sealed record CallFull(CallSummary Call) : SubmissionOutcome;
 }
 
 /// <summary>
@@ -106,7 +106,7 @@ public sealed class IntakeService(
     /// The open call's place for a new application, or why there is none. The receipt mail is counted before the place
     /// is taken: a place taken by a submission then refused would be a place no application ever fills.
     /// </summary>
-    async Task<(CallEntity? Call, SubmissionOutcome? Refused)> PlaceInCallAsync(ApplicationForm form, string applicationId, DateTimeOffset now, CancellationToken cancellationToken)
+    async Task<(CallSummary? Call, SubmissionOutcome? Refused)> PlaceInCallAsync(ApplicationForm form, string applicationId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (open, next) = await calls.NowAsync(form.Programme, now, cancellationToken);
         if (open is null)

@@ -9,7 +9,8 @@ namespace Serverless.Workflow.Calls;
 /// A call for applications (모집공고): one programme's application window and the programme share it may commit.
 /// All calls share one partition, with a guard row per programme: they are few (one or two a year), and a write
 /// that changes a programme's windows goes in one transaction with that programme's guard, so two writes that would
-/// overlap cannot both pass the check. Beside them, one seat row per application taken (<see cref="SeatRow"/>), added
+/// overlap cannot both pass the check. The guard also keeps the programme's schedule, so intake finds the open call
+/// with one read of one row instead of a query. Beside them, one seat row per application taken (<see cref="SeatRow"/>), added
 /// in the same transaction as the call's count when the call has a maximum. Call ids are lowercase hex and guard rows start with <c>g</c>, so
 /// both sort before <see cref="FirstOtherRow"/>, and the seat rows after it.
 /// </summary>
@@ -77,9 +78,6 @@ public sealed class CallEntity : ITableEntity
 
     [IgnoreDataMember]
     public bool IsGuard => RowKey.StartsWith(GuardPrefix, StringComparison.Ordinal);
-
-    /// <summary>Whether a firm of <paramref name="miniCluster"/> may apply in this call.</summary>
-    public bool Takes(string? miniCluster) => MiniClustersJson is null || (miniCluster is not null && MiniClusters.Contains(miniCluster));
 
     /// <summary>The eligible mini-clusters; empty when every mini-cluster may apply.</summary>
     [IgnoreDataMember]

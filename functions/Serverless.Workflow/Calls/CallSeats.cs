@@ -5,17 +5,6 @@ using Serverless.Workflow.Storage;
 
 namespace Serverless.Workflow.Calls;
 
-/// <summary>Where a programme's calls stand at a moment: the one open now, if any, and the next to open.</summary>
-public sealed record CallsNow(CallEntity? Open, CallEntity? Next)
-{
-    /// <param name="calls">Every call, in the order they open (<see cref="CallStore.ListAsync"/>).</param>
-    public static CallsNow Of(IEnumerable<CallEntity> calls, string programme, DateTimeOffset now)
-    {
-        var mine = calls.Where(call => call.Programme == programme).ToList();
-        return new CallsNow(mine.FirstOrDefault(call => call.IsOpenAt(now)), mine.FirstOrDefault(call => call.OpensAt > now));
-    }
-}
-
 /// <summary>What became of an application's attempt to take its place in a call.</summary>
 public enum SeatResult
 {
@@ -40,8 +29,9 @@ public sealed class CallSeats(WorkflowStorage storage, CallStore calls)
 
     TableClient Table => storage.Calls;
 
-    public async Task<CallsNow> NowAsync(string programme, DateTimeOffset now, CancellationToken cancellationToken) =>
-        CallsNow.Of(await calls.ListAsync(cancellationToken), programme, now);
+    /// <summary>The programme's call open now and the next, from its schedule (<see cref="CallStore.ScheduleAsync"/>).</summary>
+    public async Task<ProgrammeCalls> NowAsync(string programme, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ProgrammeCalls.At(await calls.ScheduleAsync(programme, cancellationToken), now);
 
     /// <summary>The applications a call has taken, by their seat rows.</summary>
     public async Task<IReadOnlyList<string>> ApplicationsAsync(string callId, CancellationToken cancellationToken)
@@ -60,11 +50,11 @@ public sealed class CallSeats(WorkflowStorage storage, CallStore calls)
     /// <summary>How many applications the call has taken.</summary>
     public async Task<int> CountAsync(string callId, CancellationToken cancellationToken) => (await ApplicationsAsync(callId, cancellationToken)).Count;
 
-    public async Task<SeatResult> TakeAsync(CallEntity call, string applicationId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<SeatResult> TakeAsync(CallSummary open, string applicationId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(call);
-        var seat = new TableEntity(CallEntity.Partition, CallEntity.SeatRow(applicationId)) { ["CallId"] = call.CallId };
-        if (call.MaxApplications is null)
+        ArgumentNullException.ThrowIfNull(open);
+        var seat = new TableEntity(CallEntity.Partition, CallEntity.SeatRow(applicationId)) { ["CallId"] = open.CallId };
+        if (open.MaxApplications is null)
         {
             try
             {
@@ -78,6 +68,7 @@ public sealed class CallSeats(WorkflowStorage storage, CallStore calls)
             return SeatResult.Taken;
         }
 
+        var call = await calls.FindAsync(open.CallId, cancellationToken) ?? throw new InvalidOperationException($"Call {open.CallId} disappeared.");
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             if (!call.IsOpenAt(now))

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Serverless.Workflow.Http;
 using Serverless.Workflow.Storage;
 
 namespace Serverless.Workflow.Calls;
@@ -20,12 +22,30 @@ public abstract record CallWrite
 public sealed class CallStore(WorkflowStorage storage)
 {
     const int MaxAttempts = 20;
+    const string ScheduleColumn = "ScheduleJson";
 
     TableClient Table => storage.Calls;
 
     /// <summary>Every call, in the order they open.</summary>
     public async Task<IReadOnlyList<CallEntity>> ListAsync(CancellationToken cancellationToken) =>
         [.. (await RowsAsync(cancellationToken)).Where(row => !row.IsGuard).OrderBy(call => call.OpensAt)];
+
+    /// <summary>
+    /// A programme's calls in the order they open, as its guard row keeps them (written with every change to its
+    /// calls): one read of one row. A guard written before it kept the schedule is read past, by a query of the calls.
+    /// </summary>
+    public async Task<IReadOnlyList<CallSummary>> ScheduleAsync(string programme, CancellationToken cancellationToken)
+    {
+        var guard = await Table.GetEntityIfExistsAsync<TableEntity>(CallEntity.Partition, CallEntity.GuardRow(programme), cancellationToken: cancellationToken);
+        if (!guard.HasValue)
+        {
+            return [];
+        }
+
+        return guard.Value!.GetString(ScheduleColumn) is { } json
+            ? JsonSerializer.Deserialize<List<CallSummary>>(json, Json.Options)!
+            : [.. (await ListAsync(cancellationToken)).Where(call => call.Programme == programme).Select(CallSummary.Of)];
+    }
 
     public async Task<CallEntity?> FindAsync(string callId, CancellationToken cancellationToken)
     {
@@ -51,7 +71,12 @@ public sealed class CallStore(WorkflowStorage storage)
             }
 
             var guard = rows.FirstOrDefault(row => row.RowKey == CallEntity.GuardRow(call.Programme));
-            var touched = new TableEntity(CallEntity.Partition, CallEntity.GuardRow(call.Programme)) { ["TouchedAt"] = call.UpdatedAt };
+            var schedule = rows.Where(row => !row.IsGuard && row.Programme == call.Programme && row.CallId != call.CallId).Append(call).OrderBy(c => c.OpensAt).Select(CallSummary.Of);
+            var touched = new TableEntity(CallEntity.Partition, CallEntity.GuardRow(call.Programme))
+            {
+                ["TouchedAt"] = call.UpdatedAt,
+                [ScheduleColumn] = JsonSerializer.Serialize(schedule, Json.Options),
+            };
             TableTransactionAction[] actions =
             [
                 isNew

@@ -26,15 +26,31 @@ public sealed record CallView(
     }
 }
 
-/// <summary>A call as the apply page and intake's refusals name it (docs/api.md, Calls); times in UTC.</summary>
+/// <summary>
+/// A call as intake needs it, the apply page shows it and intake's refusals name it (docs/api.md, Calls); times in
+/// UTC. A programme's guard row keeps its calls' summaries (<see cref="CallStore.ScheduleAsync"/>).
+/// </summary>
 public sealed record CallSummary(string CallId, CallTitle Title, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, IReadOnlyList<string> MiniClusters, int? MaxApplications)
 {
-    public static CallSummary? Of(CallEntity? call) =>
-        call is null ? null : new(call.CallId, new CallTitle(call.TitleKo, call.TitleEn), call.OpensAt, call.ClosesAt, call.MiniClusters, call.MaxApplications);
+    public static CallSummary Of(CallEntity call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return new(call.CallId, new CallTitle(call.TitleKo, call.TitleEn), call.OpensAt, call.ClosesAt, call.MiniClusters, call.MaxApplications);
+    }
+
+    public bool IsOpenAt(DateTimeOffset now) => OpensAt <= now && now < ClosesAt;
+
+    /// <summary>Whether a firm of <paramref name="miniCluster"/> may apply in this call (no list: every mini-cluster).</summary>
+    public bool Takes(string? miniCluster) => MiniClusters.Count == 0 || (miniCluster is not null && MiniClusters.Contains(miniCluster));
 }
 
 /// <summary>A programme's call open now, if any, and the next to open.</summary>
 public sealed record ProgrammeCalls(CallSummary? Open, CallSummary? Next)
 {
-    public static ProgrammeCalls Of(CallsNow calls) => new(CallSummary.Of(calls?.Open), CallSummary.Of(calls?.Next));
+    /// <param name="schedule">The programme's calls, in the order they open.</param>
+    public static ProgrammeCalls At(IReadOnlyList<CallSummary> schedule, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return new(schedule.FirstOrDefault(call => call.IsOpenAt(now)), schedule.FirstOrDefault(call => call.OpensAt > now));
+    }
 }

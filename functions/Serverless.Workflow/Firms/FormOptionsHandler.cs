@@ -10,17 +10,25 @@ using static Serverless.Workflow.Applications.ApplicationLimits;
 namespace Serverless.Workflow.Firms;
 
 /// <summary><c>GET /api/intake/options</c>: what the apply page needs from configuration and from the validator.</summary>
-public sealed class FormOptionsHandler(IOptions<IntakeOptions> intake, CallStore calls, TimeProvider time)
+public sealed class FormOptionsHandler(IOptions<IntakeOptions> intake, CallSeats seats, TimeProvider time)
 {
-    public async Task<IResult> GetAsync(CancellationToken cancellationToken) => ApiResults.Json(Build(await calls.ListAsync(cancellationToken)));
+    public async Task<IResult> GetAsync(CancellationToken cancellationToken)
+    {
+        var calls = new Dictionary<string, ProgrammeCalls>(StringComparer.Ordinal);
+        foreach (var programme in intake.Value.Programmes.Keys)
+        {
+            calls[programme] = await seats.NowAsync(programme, time.GetUtcNow(), cancellationToken);
+        }
 
-    /// <param name="all">Every call, in the order they open (<see cref="CallStore.ListAsync"/>).</param>
-    public FormOptions Build(IReadOnlyList<CallEntity> all)
+        return ApiResults.Json(Build(calls));
+    }
+
+    /// <param name="calls">Each programme's call open now and the next (<see cref="CallSeats.NowAsync"/>).</param>
+    public FormOptions Build(IReadOnlyDictionary<string, ProgrammeCalls> calls)
     {
         var options = intake.Value;
         var now = time.GetUtcNow();
         var today = KoreaTime.Today(time);
-        var programmeCalls = options.Programmes.Keys.ToDictionary(p => p, p => ProgrammeCalls.Of(CallsNow.Of(all, p, now)), StringComparer.Ordinal);
         return new FormOptions(
             options.DefaultProgramme,
             [.. options.Programmes.Keys],
@@ -35,7 +43,7 @@ public sealed class FormOptionsHandler(IOptions<IntakeOptions> intake, CallStore
             EarliestFounding,
             today,
             Limits(today),
-            programmeCalls,
+            calls,
             now);
     }
 

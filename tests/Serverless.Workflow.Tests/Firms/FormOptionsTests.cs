@@ -18,7 +18,7 @@ public sealed class FormOptionsTests
     // A configured mini-cluster as long as one may be, so that the longest name can be valid.
     static readonly IntakeOptions Intake = new() { MiniClusters = [.. new IntakeOptions().MiniClusters, new string('나', ApplicationLimits.MiniClusterLength)] };
     static readonly ApplicationValidator Validator = new(Options.Create(Intake), Now);
-    static readonly FormOptions Told = new FormOptionsHandler(Options.Create(Intake), null!, Now).Build([]);
+    static readonly FormOptions Told = new FormOptionsHandler(Options.Create(Intake), null!, Now).Build(new Dictionary<string, Serverless.Workflow.Calls.ProgrammeCalls>());
 
     public static TheoryData<string> Paths() => [.. Told.Limits.Keys];
 
