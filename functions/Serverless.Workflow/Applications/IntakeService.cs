@@ -42,7 +42,7 @@ public abstract record SubmissionOutcome
 /// </summary>
 public sealed class IntakeService(
     WorkflowStorage storage, ApplicationStore applications, ReceiptNumbers receipts, ReceiptMailLimit receiptMails, FirmAccess access,
-    CallSeats calls, IOptions<DurableOptions> durableOptions, TimeProvider time)
+    CallSeats seats, IOptions<DurableOptions> durableOptions, TimeProvider time)
 {
     public async Task<SubmissionOutcome> SubmitAsync(
         ApplicationForm form, string requestHash, string? idempotencyKey, DurableTaskClient durable, CancellationToken cancellationToken)
@@ -66,7 +66,11 @@ public sealed class IntakeService(
         }
 
         var applicationId = claim?.ApplicationId ?? ApplicationIds.New();
-        if (await OpenApplicationGuard.HolderAsync(storage, applications, time, form.Programme, form.Firm.BusinessRegistrationNumber, cancellationToken) is { } holder && holder != applicationId)
+        // The programme's calls are read side by side with the firm's open application: two reads, one wait.
+        var calls = seats.NowAsync(form.Programme, now, cancellationToken);
+        var holding = OpenApplicationGuard.HolderAsync(storage, applications, time, form.Programme, form.Firm.BusinessRegistrationNumber, cancellationToken);
+        await Task.WhenAll(calls, holding);
+        if (await holding is { } holder && holder != applicationId)
         {
             await ReleaseKeyAsync(claim, cancellationToken);
             return new SubmissionOutcome.AlreadyOpen(holder);
@@ -78,7 +82,7 @@ public sealed class IntakeService(
         var application = earlier;
         if (application is null)
         {
-            var (call, refused) = await PlaceInCallAsync(form, applicationId, now, cancellationToken);
+            var (call, refused) = await PlaceInCallAsync(form, applicationId, await calls, now, cancellationToken);
             if (refused is not null)
             {
                 await ReleaseKeyAsync(claim, cancellationToken);
@@ -106,9 +110,10 @@ public sealed class IntakeService(
     /// The open call's place for a new application, or why there is none. The receipt mail is counted before the place
     /// is taken: a place taken by a submission then refused would be a place no application ever fills.
     /// </summary>
-    async Task<(CallSummary? Call, SubmissionOutcome? Refused)> PlaceInCallAsync(ApplicationForm form, string applicationId, DateTimeOffset now, CancellationToken cancellationToken)
+    async Task<(CallSummary? Call, SubmissionOutcome? Refused)> PlaceInCallAsync(
+        ApplicationForm form, string applicationId, ProgrammeCalls calls, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (open, next) = await calls.NowAsync(form.Programme, now, cancellationToken);
+        var (open, next) = calls;
         if (open is null)
         {
             return (null, new SubmissionOutcome.NoOpenCall(next));
@@ -124,7 +129,7 @@ public sealed class IntakeService(
             return (null, new SubmissionOutcome.TooManyForAddress());
         }
 
-        return await calls.TakeAsync(open, applicationId, now, cancellationToken) switch
+        return await seats.TakeAsync(open, applicationId, now, cancellationToken) switch
         {
             SeatResult.Taken => (open, null),
             SeatResult.Full => (null, new SubmissionOutcome.CallFull(open)),
