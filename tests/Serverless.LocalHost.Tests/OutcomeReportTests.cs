@@ -94,6 +94,7 @@ public sealed class OutcomeReportTests(SupportHostFixture fixture) : BrowserTest
         Assert.Equal(expected.Budget.Spent.ToString(CultureInfo.InvariantCulture), summary["집행 (원)"].Text);
         Assert.Equal(expected.ByStatus, sheets["상태별"].Skip(1).ToDictionary(row => row[0].Text, row => int.Parse(row[1].Text, CultureInfo.InvariantCulture)));
         Assert.All(sheets["상태별"].Skip(1), row => Assert.True(row[1].IsNumber));
+        Assert.Equal(["마케팅 (Marketing)", "수출 (ExportSupport)"], sheets["지원유형별 과제"].Skip(1).Select(row => row[0].Text).Order(StringComparer.Ordinal));
 
         // The dashboard shows the year's report with its charts, and prints it alone.
         var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
@@ -107,6 +108,7 @@ public sealed class OutcomeReportTests(SupportHostFixture fixture) : BrowserTest
         Assert.Contains($"{expected.Applications}", shown, StringComparison.Ordinal);
         Assert.Contains($"{Math.Round(expected.Ratings.Average(), 2).ToString("0.##", CultureInfo.InvariantCulture)} / 5", shown, StringComparison.Ordinal);
         Assert.Equal(6, await page.Locator("#reportBody figure").CountAsync());
+        Assert.Contains("수출", await page.InnerTextAsync("#reportBody table"), StringComparison.Ordinal); // support types in Korean
         await Browsers.ShotAsync(page, "dashboard-8-outcome-report");
         await Browsers.AssertAccessibleAsync(page);
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });

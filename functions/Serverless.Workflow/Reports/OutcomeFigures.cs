@@ -3,6 +3,7 @@ using Serverless.Workflow.Admin;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Calls;
 using Serverless.Workflow.Diagnosis;
+using Serverless.Workflow.Firms;
 using Serverless.Workflow.Http;
 using Serverless.Workflow.Matching;
 
@@ -19,9 +20,10 @@ public sealed record ApplicationFacts(ApplicationEntity Application, IReadOnlyLi
 public static class OutcomeFigures
 {
     /// <param name="sectors">Each expert's sector by expert id; a task of an expert since removed counts as <c>Unknown</c>.</param>
+    /// <param name="supportTypes">The support types' names, handed on to the report.</param>
     public static OutcomeReport Compute(
         OutcomeScope scope, IReadOnlyList<CallEntity> calls, IReadOnlyList<ApplicationFacts> applications,
-        IReadOnlyList<BudgetShareEntity> shares, IReadOnlyDictionary<string, string> sectors)
+        IReadOnlyList<BudgetShareEntity> shares, IReadOnlyDictionary<string, string> sectors, IReadOnlyList<Choice> supportTypes)
     {
         ArgumentNullException.ThrowIfNull(applications);
         ArgumentNullException.ThrowIfNull(shares);
@@ -59,7 +61,8 @@ public static class OutcomeFigures
                 ratings.Count == 0 ? null : Math.Round(ratings.Average(), 2)),
             MedianDays(applications, ApplicationStatus.Approved),
             MedianDays(applications, ApplicationStatus.Completed),
-            applications.Sum(a => a.Tasks.Count(t => t.SlaBreached)));
+            applications.Sum(a => a.Tasks.Count(t => t.SlaBreached)),
+            supportTypes);
     }
 
     static DiagnosisResult? Diagnosis(ApplicationEntity application) =>

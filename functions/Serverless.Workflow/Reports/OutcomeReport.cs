@@ -1,11 +1,13 @@
 using Serverless.Workflow.Calls;
+using Serverless.Workflow.Firms;
 
 namespace Serverless.Workflow.Reports;
 
 /// <summary>
 /// A call's or a year's outcomes (docs/api.md, Reports): what the programme reports every year. Counts are keyed by
 /// the API's words (statuses, growth stages, tracks, support types, expert sectors); money is in won; days are from
-/// submission, to one decimal; a figure nothing could give yet is null.
+/// submission, to one decimal; a figure nothing could give yet is null. <see cref="SupportTypes"/> names the
+/// catalogue's support types in Korean and English (by the difficulty they answer), for the page and the spreadsheet.
 /// </summary>
 public sealed record OutcomeReport(
     OutcomeScope Scope,
@@ -21,7 +23,8 @@ public sealed record OutcomeReport(
     FeedbackOutcome Feedback,
     double? MedianDaysToApproval,
     double? MedianDaysToCompletion,
-    int SlaBreaches);
+    int SlaBreaches,
+    IReadOnlyList<Choice> SupportTypes);
 
 /// <summary>What the report covers: one call, or the calls that opened in a year (Korea time).</summary>
 public sealed record OutcomeScope(string? CallId, int? Year, IReadOnlyList<CallTitleOf> Calls);

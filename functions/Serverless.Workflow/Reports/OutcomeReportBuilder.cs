@@ -1,6 +1,9 @@
+using Microsoft.Extensions.Options;
 using Serverless.Workflow.Applications;
 using Serverless.Workflow.Calls;
+using Serverless.Workflow.Diagnosis;
 using Serverless.Workflow.Experts;
+using Serverless.Workflow.Firms;
 using Serverless.Workflow.Matching;
 
 namespace Serverless.Workflow.Reports;
@@ -20,7 +23,8 @@ public abstract record OutcomeAnswer
 /// audit trail and tasks, read side by side a few at a time.
 /// </summary>
 public sealed class OutcomeReportBuilder(
-    CallStore calls, CallSeats seats, CallBudget budget, ApplicationStore applications, AssignmentStore assignments, ExpertStore experts)
+    CallStore calls, CallSeats seats, CallBudget budget, ApplicationStore applications, AssignmentStore assignments, ExpertStore experts,
+    IOptions<PlanOptions> plan)
 {
     const int ReadsAtOnce = 8;
 
@@ -51,7 +55,18 @@ public sealed class OutcomeReportBuilder(
 
         var sectors = (await experts.ListAsync(cancellationToken)).ToDictionary(e => e.RowKey, e => e.Sector, StringComparer.Ordinal);
         var scope = new OutcomeScope(callId, callId is null ? year : null, [.. chosen.Select(c => new CallTitleOf(c.CallId, new CallTitle(c.TitleKo, c.TitleEn)))]);
-        return new OutcomeAnswer.Done(OutcomeFigures.Compute(scope, chosen, facts, shares, sectors));
+        return new OutcomeAnswer.Done(OutcomeFigures.Compute(scope, chosen, facts, shares, sectors, SupportTypes(plan.Value)));
+    }
+
+    /// <summary>Each support type of the catalogue named by the difficulty it answers (the early-technology one as such).</summary>
+    static List<Choice> SupportTypes(PlanOptions plan)
+    {
+        var technology = ChoiceLabels.Categories[DifficultyCategory.Technology];
+        return
+        [
+            .. plan.Catalogue.Select(offer => new Choice(offer.Value.SupportType, ChoiceLabels.Categories[offer.Key].Korean, ChoiceLabels.Categories[offer.Key].English)),
+            new Choice(plan.EarlyTechnology.SupportType, $"{technology.Korean} (초기 기술개발)", $"{technology.English} (early development)"),
+        ];
     }
 
     async Task<ApplicationFacts?> FactsAsync(string applicationId, CancellationToken cancellationToken)

@@ -33,10 +33,10 @@ public static class OutcomeWorkbook
             Sheet(workbook, "미니클러스터별", ["미니클러스터", "신청 수"], Rows(report.ByMiniCluster));
             Sheet(workbook, "성장단계별", ["성장단계", "신청 수"], Rows(report.ByGrowthStage, key => ChoiceLabels.GrowthStages[Enum.Parse<GrowthStage>(key)].Korean));
             Sheet(workbook, "트랙별", ["지원 트랙", "신청 수"], Rows(report.ByTrack, key => ChoiceLabels.SupportTracks[Enum.Parse<SupportTrack>(key)].Korean));
-            Sheet(workbook, "지원유형별 과제", ["지원 유형", "수행 과제 수"], Rows(report.TasksBySupportType));
+            Sheet(workbook, "지원유형별 과제", ["지원 유형", "수행 과제 수"], Rows(report.TasksBySupportType, type => SupportType(report, type)));
             Sheet(workbook, "산학연관별 과제", ["전문가 분야", "수행 과제 수"], Rows(report.TasksBySector, key => Sectors.GetValueOrDefault(key, key)));
             Sheet(workbook, "지원유형별 예산", ["지원 유형", "약정 (원)", "집행 (원)"],
-                report.Budget.BySupportType.Select(b => new object?[] { b.Key, b.Value.CommittedKrw, b.Value.SpentKrw }));
+                report.Budget.BySupportType.Select(b => new object?[] { SupportType(report, b.Key), b.Value.CommittedKrw, b.Value.SpentKrw }));
         }
 
         return stream.ToArray();
@@ -59,6 +59,10 @@ public static class OutcomeWorkbook
         ["접수부터 완료까지 (중앙값, 일)", report.MedianDaysToCompletion],
         ["보고 기한 초과 과제", report.SlaBreaches],
     ];
+
+    /// <summary>A support type in Korean, its code beside it: <c>수출 (ExportSupport)</c>.</summary>
+    static string SupportType(OutcomeReport report, string type) =>
+        report.SupportTypes.FirstOrDefault(s => s.Value == type) is { } named ? $"{named.Ko} ({type})" : type;
 
     static IEnumerable<object?[]> Rows(IReadOnlyDictionary<string, int> counts, Func<string, string>? label = null) =>
         counts.Select(c => new object?[] { label is null ? c.Key : label(c.Key), c.Value });

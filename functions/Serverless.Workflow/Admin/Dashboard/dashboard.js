@@ -603,6 +603,10 @@ async function loadReport() {
   const budget = answer.budget;
   const days = value => (value === null ? '—' : `${number(value, 1)}${say(['일', ' days'])}`);
   const feedback = answer.feedback;
+  const supportType = type => {
+    const named = answer.supportTypes.find(s => s.value === type);
+    return named ? say([named.ko, named.en]) : type;
+  };
   $('reportBody').replaceChildren(
     element('h3', {}, answer.scope.calls.map(call => say([call.title.ko, call.title.en])).join(', ')),
     element('dl', { class: 'figures' }, ...[
@@ -619,11 +623,11 @@ async function loadReport() {
       countChart(['미니클러스터별 신청', 'Applications by mini-cluster'], answer.byMiniCluster),
       countChart(['성장단계별 신청', 'Applications by growth stage'], answer.byGrowthStage, key => choice('growthStages', key)),
       countChart(['트랙별 신청', 'Applications by track'], answer.byTrack, key => choice('supportTracks', key)),
-      countChart(['지원유형별 수행 과제', 'Tasks carried out by support type'], answer.tasksBySupportType),
+      countChart(['지원유형별 수행 과제', 'Tasks carried out by support type'], answer.tasksBySupportType, supportType),
       countChart(['산·학·연·관별 수행 과제', 'Tasks carried out by expert sector'], answer.tasksBySector, key => say(sectorWords[key] ?? [key, key]))),
     table(['지원유형별 예산', 'Budget by support type'], [['지원 유형', 'Support type'], ['약정', 'Committed', 'amount'], ['집행', 'Spent', 'amount']],
       Object.entries(budget.bySupportType).map(([type, amounts]) => element('tr', {},
-        element('td', {}, type), element('td', { class: 'amount' }, won(amounts.committedKrw)), element('td', { class: 'amount' }, won(amounts.spentKrw))))));
+        element('td', {}, supportType(type)), element('td', { class: 'amount' }, won(amounts.committedKrw)), element('td', { class: 'amount' }, won(amounts.spentKrw))))));
 }
 
 $('reportForm').addEventListener('submit', event => {
