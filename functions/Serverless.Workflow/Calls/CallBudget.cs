@@ -60,7 +60,7 @@ public sealed class CallBudget(WorkflowStorage storage, CallStore calls, TimePro
 
             var call = await calls.FindAsync(application.CallId, cancellationToken)
                 ?? throw new InvalidOperationException($"Application {application.ApplicationId} names call {application.CallId}, which does not exist.");
-            var left = call.BudgetKrw - call.CommittedKrw - call.SpentKrw;
+            var left = call.LeftKrw;
             if (left < share.AmountKrw)
             {
                 return new BudgetCommit.NotEnough(left, share.AmountKrw);

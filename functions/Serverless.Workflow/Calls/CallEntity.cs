@@ -47,6 +47,10 @@ public sealed class CallEntity : ITableEntity
 
     public long SpentKrw { get; set; }
 
+    /// <summary>What the call may still commit.</summary>
+    [IgnoreDataMember]
+    public long LeftKrw => BudgetKrw - CommittedKrw - SpentKrw;
+
     /// <summary>The eligible mini-clusters as a JSON array; null when every mini-cluster may apply.</summary>
     public string? MiniClustersJson { get; set; }
 

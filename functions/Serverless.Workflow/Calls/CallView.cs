@@ -20,7 +20,7 @@ public sealed record CallView(
         var state = now < call.OpensAt ? CallState.Upcoming : now < call.ClosesAt ? CallState.Open : CallState.Closed;
         return new CallView(
             call.CallId, call.Programme, new CallTitle(call.TitleKo, call.TitleEn), call.OpensAt, call.ClosesAt, state, call.ClosedEarly,
-            call.BudgetKrw, call.CommittedKrw, call.SpentKrw, call.BudgetKrw - call.CommittedKrw - call.SpentKrw,
+            call.BudgetKrw, call.CommittedKrw, call.SpentKrw, call.LeftKrw,
             call.MiniClusters,
             call.MaxApplications, applications);
     }

@@ -26,7 +26,7 @@ public sealed class ReviewLinkPurpose(ApplicationStore applications, ReviewRecus
         if (application.CallId.Length > 0 && await calls.FindAsync(application.CallId, cancellationToken) is { } call)
         {
             // Before deciding, the reviewer sees whether the call can still pay for this plan.
-            var left = call.BudgetKrw - call.CommittedKrw - call.SpentKrw;
+            var left = call.LeftKrw;
             var needed = ApplicationPlan.Tasks(application).Sum(t => t.ProgrammeShareKrw);
             page.Heading(page.Say("모집 예산", "The call's budget"))
                 .Field(page.Say("모집공고", "Call"), page.Say(call.TitleKo, call.TitleEn))
